@@ -1,0 +1,79 @@
+package io.tenantprovisioning.config;
+
+/**
+ * Every setting tenantctl reads, with its default. The README's configuration table lists these.
+ * A setting marked secret is never printed, logged or put in an exception message.
+ */
+public enum Setting {
+    REGISTRY_DB_URL(null, false, "JDBC URL of the registry database; overrides the HOST/PORT/NAME settings"),
+    REGISTRY_DB_HOST("127.0.0.1", false, "registry PostgreSQL host"),
+    REGISTRY_DB_PORT("5432", false, "registry PostgreSQL port"),
+    REGISTRY_DB_NAME("tenant_registry", false, "registry database"),
+    REGISTRY_DB_USER("tenantctl_admin", false, "role that migrates the registry and creates tenant schemas/roles"),
+    REGISTRY_DB_PASSWORD(null, true, "password of REGISTRY_DB_USER"),
+    TENANT_DB_NAME("tenant_data", false, "database (same server) that holds the tenant schemas"),
+    REDIS_HOST("127.0.0.1", false, "Redis host"),
+    REDIS_PORT("6379", false, "Redis port"),
+    REDIS_PASSWORD(null, true, "password of the Redis admin (default) user"),
+    DATA_DIR(null, false, "folder for embedded backends (default ~/.tenantctl/data)"),
+    OBJECT_STORE("filesystem", false, "object store backend: filesystem or s3"),
+    OBJECT_STORE_DIR(null, false, "filesystem object store root (default DATA_DIR/buckets)"),
+    BUCKET_PREFIX("tenant", false, "prefix of every tenant bucket name: <prefix>-<slug>"),
+    S3_ENDPOINT(null, false, "S3/IAM endpoint override (moto locally); unset means AWS"),
+    AWS_REGION("us-east-1", false, "region used to sign S3/IAM requests"),
+    S3_ADMIN_ACCESS_KEY_ID(null, false, "access key that creates buckets and IAM users"),
+    S3_ADMIN_SECRET_ACCESS_KEY(null, true, "secret of S3_ADMIN_ACCESS_KEY_ID"),
+    VECTOR_STORE("lucene", false, "vector backend: lucene or pinecone"),
+    VECTOR_DATA_DIR(null, false, "Lucene index root (default DATA_DIR/vectors)"),
+    PINECONE_API_KEY(null, true, "Pinecone API key"),
+    PINECONE_INDEX_HOST(null, false, "Pinecone index host (data plane)"),
+    PROMETHEUS_URL(null, false, "Prometheus base URL; when set, check 7 asks it for the tenant's target"),
+    PROMETHEUS_FILE_SD_DIR(null, false, "folder of file_sd target files (default DATA_DIR/prometheus-targets)"),
+    GRAFANA_DASHBOARD_DIR(null, false, "folder for dashboard JSON models (default DATA_DIR/dashboards)"),
+    GRAFANA_URL(null, false, "Grafana base URL; when set, dashboards are pushed through its HTTP API"),
+    GRAFANA_TOKEN(null, true, "Grafana service-account token"),
+    TENANT_SECRETS_KEY(null, true, "base64 AES-256 key that encrypts tenant passwords and signing keys"),
+    AUTO_APPROVE_THRESHOLD("1000000", false, "budgets (INR) from this amount up need the CFO"),
+    EXECUTIVE_APPROVAL_THRESHOLD("5000000", false, "budgets (INR) above this need CFO, CTO and Legal"),
+    COST_BASE_MONTHLY_INR("25000", false, "base monthly cost of one tenant before tier and region multipliers"),
+    PROVISIONING_ENABLED("true", false, "false = plan only (simulation): nothing is created anywhere"),
+    ENGINE("direct", false, "provisioning engine: direct or terraform"),
+    TERRAFORM_BIN("tofu", false, "terraform or tofu binary"),
+    VALIDATION_TIMEOUT_SECONDS("300", false, "bound on the whole validation suite"),
+    QUERY_PERFORMANCE_SLA_MS("500", false, "p95 latency the RAG query must stay under"),
+    QUERY_PERFORMANCE_RUNS("20", false, "how many RAG queries check 5 runs"),
+    LLM_BASE_URL(null, false, "OpenAI-compatible endpoint for answers; unset = extractive answers"),
+    LLM_API_KEY(null, true, "API key for LLM_BASE_URL"),
+    SMTP_HOST(null, false, "SMTP server; unset = notifications go to the log"),
+    SMTP_PORT("25", false, "SMTP port"),
+    SMTP_USER(null, false, "SMTP user"),
+    SMTP_PASSWORD(null, true, "SMTP password"),
+    SMTP_FROM("tenantctl@localhost", false, "sender address"),
+    SMTP_STARTTLS("false", false, "require STARTTLS"),
+    SLACK_WEBHOOK_URL(null, true, "Slack incoming webhook URL (a secret: it grants posting)"),
+    PLATFORM_TEAM_EMAIL(null, false, "where failure, rollback and degraded notices go"),
+    OFFLINE("false", false, "true = notifications only to the log"),
+    TENANTCTL_FAIL_AT(null, false, "test hook: make the named step throw (see README)");
+
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    Setting(String defaultValue, boolean secret, String description) {
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+}
