@@ -1,0 +1,40 @@
+package io.tenantprovisioning.testing;
+
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.config.SettingsLoader;
+import io.tenantprovisioning.request.Slug;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * Settings for tests that talk to the real local services started by {@code scripts/services.sh up}.
+ * Fails loudly (never skips) when they are not configured: a skipped isolation test proves nothing.
+ */
+public final class TestServices {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private TestServices() {
+    }
+
+    public static Settings settings() {
+        Settings settings = new SettingsLoader(Map.of(), System.getenv(), Path.of("")).load();
+        if (settings.secret(Setting.REGISTRY_DB_PASSWORD).isEmpty()) {
+            throw new IllegalStateException("local services are not configured: run scripts/services.sh up "
+                    + "(or set TENANTCTL_SERVICES_ENV to its services.env)");
+        }
+        return settings;
+    }
+
+    /** A fresh slug no other test (or concurrent test run) uses: {@code <prefix>-<8 random chars>}. */
+    public static Slug uniqueSlug(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < 8; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return Slug.of(sb.toString());
+    }
+}
