@@ -28,6 +28,7 @@ public enum Setting {
     PINECONE_API_KEY(null, true, "Pinecone API key"),
     PINECONE_INDEX_HOST(null, false, "Pinecone index host (data plane)"),
     PROMETHEUS_URL(null, false, "Prometheus base URL; when set, check 7 asks it for the tenant's target"),
+    METRICS_TARGET("127.0.0.1:9091", false, "host:port Prometheus scrapes for a tenant's metrics (default: Prometheus itself)"),
     PROMETHEUS_FILE_SD_DIR(null, false, "folder of file_sd target files (default DATA_DIR/prometheus-targets)"),
     GRAFANA_DASHBOARD_DIR(null, false, "folder for dashboard JSON models (default DATA_DIR/dashboards)"),
     GRAFANA_URL(null, false, "Grafana base URL; when set, dashboards are pushed through its HTTP API"),

@@ -1,0 +1,6 @@
+package io.tenantprovisioning.operations;
+
+/** An approver's answer. */
+public enum Decision {
+    APPROVED, REJECTED
+}
