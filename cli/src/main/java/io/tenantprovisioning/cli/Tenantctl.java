@@ -37,8 +37,10 @@ public final class Tenantctl {
     }
 
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        boolean json = parsed.hasMatchedOption("--json");
-        boolean debug = parsed.hasMatchedOption("--debug");
+        // the options live on the subcommand that failed, not on the root
+        CommandLine.ParseResult own = cmd.getParseResult() != null ? cmd.getParseResult() : parsed;
+        boolean json = own.hasMatchedOption("--json");
+        boolean debug = own.hasMatchedOption("--debug");
         int code;
         String message;
         List<String> details;
