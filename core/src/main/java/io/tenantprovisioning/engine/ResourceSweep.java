@@ -1,0 +1,92 @@
+package io.tenantprovisioning.engine;
+
+import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Finds tenant resources on the services themselves (never trusting the journal alone), destroys
+ * them, and confirms with each service that nothing is left. Rollback is done only when this
+ * reports zero survivors.
+ */
+public final class ResourceSweep {
+
+    private final List<ResourceDriver> drivers;
+    private final ProgressListener progress;
+
+    public ResourceSweep(List<ResourceDriver> drivers, ProgressListener progress) {
+        this.drivers = List.copyOf(drivers);
+        this.progress = progress;
+    }
+
+    /** Everything of one tenant. */
+    public SweepReport sweepTenant(Slug slug, boolean dryRun) {
+        return sweep(r -> r.tenantSlug().equals(slug.value()), List.of(slug), dryRun);
+    }
+
+    /** Resources with the product's tags/prefixes whose tenant is not in {@code ownedSlugs}. */
+    public SweepReport sweepOrphans(Set<String> ownedSlugs, boolean dryRun) {
+        return sweep(r -> !ownedSlugs.contains(r.tenantSlug()), List.of(), dryRun);
+    }
+
+    private SweepReport sweep(Predicate<ManagedResource> selected, List<Slug> alsoDescribe, boolean dryRun) {
+        List<ManagedResource> found = new ArrayList<>();
+        List<ManagedResource> removed = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (ResourceDriver driver : drivers) {
+            List<ManagedResource> mine = findOnService(driver, selected, alsoDescribe, errors);
+            found.addAll(mine);
+            if (dryRun) {
+                continue;
+            }
+            for (String tenant : new LinkedHashSet<>(mine.stream().map(ManagedResource::tenantSlug).toList())) {
+                try {
+                    driver.destroy(Slug.of(tenant));
+                    mine.stream().filter(r -> r.tenantSlug().equals(tenant)).forEach(removed::add);
+                    progress.event("sweep", "removed " + driver.kind().stepName() + " of " + tenant);
+                } catch (ResourceException | RuntimeException e) {
+                    errors.add(driver.kind().stepName() + " of " + tenant + ": " + e.getMessage());
+                }
+            }
+        }
+        List<String> survivors = new ArrayList<>();
+        for (ResourceDriver driver : drivers) {
+            for (ManagedResource left : findOnService(driver, selected, alsoDescribe, errors)) {
+                survivors.add(left.kind().stepName() + " " + left.name() + " (tenant " + left.tenantSlug() + ")");
+            }
+        }
+        if (dryRun) {
+            survivors.clear();
+            found.forEach(r -> survivors.add(r.kind().stepName() + " " + r.name() + " (tenant " + r.tenantSlug() + ")"));
+        }
+        progress.event("sweep", (dryRun ? "dry run: " : "") + found.size() + " found, " + removed.size()
+                + " removed, " + survivors.size() + " left");
+        return new SweepReport(found, removed, survivors, errors, dryRun);
+    }
+
+    /** listManaged, confirmed by describe for the tenants we were asked about explicitly. */
+    private static List<ManagedResource> findOnService(ResourceDriver driver, Predicate<ManagedResource> selected,
+                                                       List<Slug> alsoDescribe, List<String> errors) {
+        List<ManagedResource> result = new ArrayList<>();
+        try {
+            driver.listManaged().stream().filter(selected).forEach(result::add);
+            for (Slug slug : alsoDescribe) {
+                boolean listed = result.stream().anyMatch(r -> r.tenantSlug().equals(slug.value()));
+                if (!listed) {
+                    driver.describe(slug).ifPresent(d ->
+                            result.add(new ManagedResource(d.kind(), d.name(), slug.value())));
+                }
+            }
+        } catch (ResourceException | RuntimeException e) {
+            errors.add("cannot list " + driver.kind().stepName() + ": " + e.getMessage());
+        }
+        return result;
+    }
+}
