@@ -254,10 +254,18 @@ pg_up() {
       die "pg_createcluster failed (log: $STATE/postgres-setup.log)"
     status=down
   fi
+  # listen_addresses/port via a conf.d drop-in (Debian's postgresql.conf includes conf.d last).
+  # The port also goes into postgresql.conf so pg_lsclusters/pg_wrapper agree.
+  local dropin=$PG_CONF_DIR/conf.d/tenantctl.conf want
+  want=$(printf "# managed by tenantctl scripts/services.sh\nlisten_addresses = '%s'\nport = %s\n" "$HOST" "$PG_PORT")
+  if [[ ! -f $dropin || $(<"$dropin") != "$want" ]]; then
+    mkdir -p "$PG_CONF_DIR/conf.d"
+    printf '%s\n' "$want" >"$dropin"
+    chown postgres:postgres "$dropin"
+    restart=1
+  fi
   cur=$(pg_conftool -s "$PG_VERSION" "$PG_CLUSTER" show port 2>/dev/null || true)
   if [[ $cur != "$PG_PORT" ]]; then pg_conftool "$PG_VERSION" "$PG_CLUSTER" set port "$PG_PORT"; restart=1; fi
-  cur=$(pg_conftool -s "$PG_VERSION" "$PG_CLUSTER" show listen_addresses 2>/dev/null || true)
-  if [[ $cur != "$HOST" ]]; then pg_conftool "$PG_VERSION" "$PG_CLUSTER" set listen_addresses "$HOST"; restart=1; fi
   pg_ensure_hba
   reload=$PG_HBA_CHANGED
 
@@ -481,7 +489,9 @@ def code(e):
 
 
 def rearm(n):
-    req = urllib.request.Request(endpoint + "/moto-api/reset-auth", data=str(n).encode(), method="POST")
+    # text/plain: with urllib's default form content type, moto sees an empty body (HTTP 500).
+    req = urllib.request.Request(endpoint + "/moto-api/reset-auth", data=str(n).encode(), method="POST",
+                                 headers={"Content-Type": "text/plain"})
     with urllib.request.urlopen(req, timeout=10) as r:
         r.read()
 
@@ -710,12 +720,12 @@ tofu_up() {
   fi
   mv -f "$tmp" "$bin"
   tofu_ok "$bin" || die "tofu: built binary $bin does not run"
-  log "tofu: built $("$bin" version | head -n1) in $((SECONDS - t0))s -> $bin"
+  log "tofu: built $("$bin" version 2>/dev/null | head -n1) in $((SECONDS - t0))s -> $bin"
 }
 
 tofu_status() {
-  local bin
-  bin=$(tofu_bin_path)
+  local bin=${ENV[TERRAFORM_BIN]:-}
+  [[ -n $bin ]] || bin=$(tofu_bin_path)
   if tofu_ok "$bin"; then echo "up   tofu        $bin ($("$bin" version 2>/dev/null | head -n1))"; return 0; fi
   echo "down tofu        $bin missing (run up)"
   return 1
@@ -746,13 +756,14 @@ cmd_up() {
 
   log "up: done"
   {
-    echo "  service      where"
-    wants postgres && echo "  postgres     $HOST:$PG_PORT  (user $PG_ADMIN; dbs $PG_REGISTRY_DB, $PG_TENANT_DB)"
-    wants redis && echo "  redis        $HOST:$REDIS_PORT  (requirepass)"
-    wants moto && echo "  moto (S3/IAM) http://$HOST:$MOTO_PORT  (IAM enforced; admin user $MOTO_ADMIN_USER)"
-    wants prometheus && echo "  prometheus   http://$HOST:$PROM_PORT  (file_sd: $PROM_DIR/targets/*.json)"
-    wants tofu && echo "  tofu         ${ENV[TERRAFORM_BIN]}"
-    echo "  env file     $ENV_FILE  (secrets inside, mode 600)"
+    row() { printf '  %-14s %s\n' "$1" "$2"; }
+    row service where
+    wants postgres && row postgres "$HOST:$PG_PORT  (user $PG_ADMIN; dbs $PG_REGISTRY_DB, $PG_TENANT_DB)"
+    wants redis && row redis "$HOST:$REDIS_PORT  (requirepass)"
+    wants moto && row "moto (S3/IAM)" "http://$HOST:$MOTO_PORT  (IAM enforced; admin user $MOTO_ADMIN_USER)"
+    wants prometheus && row prometheus "http://$HOST:$PROM_PORT  (file_sd: $PROM_DIR/targets/*.json)"
+    wants tofu && row tofu "${ENV[TERRAFORM_BIN]}"
+    row "env file" "$ENV_FILE  (secrets inside, mode 600)"
   }
   return 0
 }
@@ -770,8 +781,14 @@ cmd_down() {
   log "down: done (env file kept: $ENV_FILE)"
 }
 
+env_unreadable() { [[ -d $STATE ]] && ! [[ -r $ENV_FILE ]] && ! is_root; }
+
 cmd_status() {
-  load_env
+  if env_unreadable; then
+    warn "cannot read $ENV_FILE (root-only, mode 600): password checks will fail; run status as root"
+  else
+    load_env
+  fi
   init_env_readonly
   local rc=0
   wants postgres && { pg_status || rc=1; }
@@ -779,13 +796,14 @@ cmd_status() {
   wants moto && { moto_status || rc=1; }
   wants prometheus && { prom_status || rc=1; }
   wants tofu && { tofu_status || rc=1; }
-  [[ -f $ENV_FILE ]] || { echo "env file $ENV_FILE missing (run up)"; rc=1; }
+  if ! env_unreadable && ! [[ -f $ENV_FILE ]]; then echo "env file $ENV_FILE missing (run up)"; rc=1; fi
   return $rc
 }
 init_env_readonly() { ENV[AWS_REGION]=${ENV[AWS_REGION]:-$AWS_REGION_DEFAULT}; }
 
 cmd_env() {
   echo "$ENV_FILE"
+  if env_unreadable; then warn "$ENV_FILE is readable by root only"; return 1; fi
   [[ -f $ENV_FILE ]] || { warn "$ENV_FILE does not exist yet (run: $0 up)"; return 1; }
 }
 
