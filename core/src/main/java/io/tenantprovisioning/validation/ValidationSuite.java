@@ -79,7 +79,7 @@ public final class ValidationSuite {
         String slug = tenant.slug().value();
         Instant started = clock.instant();
         progress.event(PROGRESS_STEP, "validating " + slug + ": " + checks.size() + " checks, budget "
-                + budget.toSeconds() + " s");
+                + limitText(budget));
         long deadline = System.nanoTime() + budget.toNanos();
         List<CheckResult> results = new ArrayList<>();
         ExecutorService executor = Executors.newCachedThreadPool(workerThreads(slug));
@@ -107,8 +107,8 @@ public final class ValidationSuite {
                     Duration.ZERO);
         }
         if (remainingNanos <= 0) {
-            return result(check, new CheckOutcome.Skipped("the suite's time budget of " + budget.toSeconds()
-                    + " s (VALIDATION_TIMEOUT_SECONDS) was spent before this check started"), Duration.ZERO);
+            return result(check, new CheckOutcome.Skipped("the suite's time budget of " + limitText(budget)
+                    + " (VALIDATION_TIMEOUT_SECONDS) was spent before this check started"), Duration.ZERO);
         }
         Duration limit = check.timeout().compareTo(Duration.ofNanos(remainingNanos)) <= 0
                 ? check.timeout() : Duration.ofNanos(remainingNanos);
@@ -180,6 +180,11 @@ public final class ValidationSuite {
 
     static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+    }
+
+    /** "300 s", or "0.3 s" for budgets that are not whole seconds (tests). */
+    private static String limitText(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : seconds(limit);
     }
 
     private static String tierOf(TenantAccess tenant) {
