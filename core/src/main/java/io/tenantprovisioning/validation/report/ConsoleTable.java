@@ -22,8 +22,9 @@ public final class ConsoleTable {
         List<List<String>> rows = new ArrayList<>();
         for (CheckResult result : report.results()) {
             String figure = ReportText.figure(result);
+            // control characters (ANSI escapes, NUL) from a check's text must not drive the terminal
             rows.add(List.of(result.checkId(), result.status(), ReportText.humanSeconds(result.elapsed()),
-                    figure == null ? "-" : figure, result.outcome().message()));
+                    figure == null ? "-" : XmlText.clean(figure), XmlText.clean(result.outcome().message())));
         }
         int[] widths = widths(rows);
         StringBuilder out = new StringBuilder();

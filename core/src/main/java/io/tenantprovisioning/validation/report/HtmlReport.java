@@ -75,11 +75,12 @@ public final class HtmlReport {
                 .append("</tr>\n");
     }
 
-    /** Escapes the five characters that matter in HTML text and attribute values. */
+    /** Escapes the five characters that matter in HTML text and attribute values; shows control characters. */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
+        text = XmlText.clean(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
