@@ -176,6 +176,18 @@ class EmailNotifierTest {
     }
 
     @Test
+    void requiredStartTlsIsNeverSilentlySkipped() {
+        Map<Setting, String> values = smtpSettings();
+        values.put(Setting.SMTP_STARTTLS, "true");
+
+        NotificationOutcome outcome = notifications(values).publish(SampleEvents.activated()).get(0);
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.error()).endsWith("STARTTLS is required but host does not support STARTTLS");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void theSmtpPasswordNeverPrints() {
         SmtpServer server = SmtpServer.fromSettings(Settings.of(smtpSettings())).orElseThrow();
         assertThat(server.toString()).contains("****").doesNotContain(SMTP_PASSWORD);

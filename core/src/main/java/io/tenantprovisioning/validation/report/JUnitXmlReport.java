@@ -28,6 +28,10 @@ import org.w3c.dom.Element;
  * per tenant and one {@code <testcase classname="tenant.<slug>" name="<check id>">} per check.
  * FAILED and TIMED_OUT carry a {@code <failure>}, SKIPPED a {@code <skipped>}, WARNING its message in
  * {@code <system-out>}. Built with the JDK's DOM and serializer, so escaping is the XML library's job.
+ *
+ * <p>The mapping follows the result, not its criticality: a critical check that was SKIPPED still
+ * blocks activation, so the suite's {@code verdict} property (and the CLI's exit code) is the
+ * authority on whether the tenant passed.
  */
 public final class JUnitXmlReport {
 
