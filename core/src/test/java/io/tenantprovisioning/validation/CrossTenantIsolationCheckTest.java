@@ -55,6 +55,9 @@ class CrossTenantIsolationCheckTest {
 
     @AfterEach
     void removeTenants() {
+        if (admin == null) {
+            return;
+        }
         for (Slug slug : created) {
             removeTenant(slug);
         }

@@ -181,6 +181,24 @@ class ValidationSuiteTest {
     }
 
     @Test
+    void noSecretOrStackTraceReachesProgressOrAnyReport() {
+        String password = "pg-Pa55word-xyz";
+        TenantAccess withSecrets = TestTenants.access(Slug.of("suite-test"), Map.of("postgres.role", "t_suite_test"),
+                Map.of("postgres.password", io.tenantprovisioning.config.Secret.of(password)));
+        ValidationReport report = new ValidationSuite(List.of(
+                check("db", true, t -> {
+                    throw new java.sql.SQLException("login failed for " + t.attribute("postgres.role").orElseThrow()
+                            + " with " + t.secret("postgres.password").orElseThrow());
+                })), Duration.ofSeconds(30)).run(withSecrets, (step, message) -> progress.add(message));
+
+        io.tenantprovisioning.operations.ValidationRun run = io.tenantprovisioning.validation.report.Reports.toRun(report);
+        String everything = String.join("\n", progress) + run.junitXml() + run.html() + run.json() + run.consoleTable()
+                + report + withSecrets;
+        assertThat(everything).contains("SQLException: login failed for t_suite_test with ****")
+                .doesNotContain(password).doesNotContain("\tat ").doesNotContain("at io.tenantprovisioning");
+    }
+
+    @Test
     void rejectsDuplicateIdsAndNonPositiveTimeouts() {
         FakeCheck a = check("same", true, t -> null);
         assertThatThrownBy(() -> new ValidationSuite(List.of(a, a), Duration.ofSeconds(1)))
