@@ -1,0 +1,17 @@
+package io.tenantprovisioning.validation.report;
+
+import io.tenantprovisioning.operations.ValidationRun;
+import io.tenantprovisioning.validation.ValidationReport;
+
+/** Renders a validation report in every format at once, as the CLI and the Jenkins step need it. */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    public static ValidationRun toRun(ValidationReport report) {
+        return new ValidationRun(report.slug(), report.passed(), report.count("PASSED"), report.results().size(),
+                report.blockingFailures(), JUnitXmlReport.render(report), HtmlReport.render(report),
+                JsonReport.render(report), ConsoleTable.render(report));
+    }
+}
