@@ -4,8 +4,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 /**
  * all-MiniLM-L6-v2 (quantised ONNX, shipped inside the langchain4j jar, runs in-process): 384 dimensions,
- * L2-normalised. Loading the model takes seconds, so build one instance and share it; it is safe to
- * use from several threads.
+ * L2-normalised. Loading the model takes seconds, so build one instance and share it (the driver, the
+ * checks and the query service can all use the same one).
  */
 public final class MiniLmEmbedder implements Embedder {
 

@@ -66,6 +66,14 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void recreatingWithNewTagsReplacesThem() throws Exception {
+        store.createNamespace(acme, Map.of("RequestId", "req-1", "Tier", "Silver"));
+        store.createNamespace(acme, Map.of("RequestId", "req-2", "Tier", "Gold"));
+
+        assertThat(store.describe(acme).orElseThrow().tags()).isEqualTo(Map.of("RequestId", "req-2", "Tier", "Gold"));
+    }
+
+    @Test
     void queryReturnsNearestFirstAndDeleteRemoves() throws Exception {
         store.createNamespace(acme, Map.of());
         store.upsert(acme, List.of(doc("x", 1, 0, 0, 0), doc("y", 0, 1, 0, 0), doc("z", 0, 0, 1, 0)));
