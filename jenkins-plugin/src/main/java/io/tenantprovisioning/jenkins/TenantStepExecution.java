@@ -1,5 +1,6 @@
 package io.tenantprovisioning.jenkins;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -17,6 +18,8 @@ final class TenantStepExecution<T> extends SynchronousNonBlockingStepExecution<T
         T run(StepContext context) throws Exception;
     }
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "only used by run(); a SynchronousNonBlockingStepExecution never resumes")
     private final transient Work<T> work;
 
     TenantStepExecution(StepContext context, Work<T> work) {
