@@ -23,8 +23,4 @@ public final class BuildLog implements ProgressListener {
     public void line(String text) {
         out.println(mask.apply(text));
     }
-
-    SecretMask mask() {
-        return mask;
-    }
 }

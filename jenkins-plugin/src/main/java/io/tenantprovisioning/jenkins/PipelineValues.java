@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -50,7 +51,7 @@ final class PipelineValues {
     }
 
     static Map<String, Object> outputs(Map<String, String> outputs) {
-        return new LinkedHashMap<>(new java.util.TreeMap<>(outputs));
+        return new LinkedHashMap<>(new TreeMap<>(outputs));
     }
 
     /** Key/value pairs in order; a LinkedHashMap because the pipeline prints and serializes it. */

@@ -1,6 +1,7 @@
 package io.tenantprovisioning.jenkins;
 
 import io.tenantprovisioning.config.Setting;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class SecretMask {
 
     /** The secret settings' values found in the environment; longest first so overlaps mask whole. */
     public static SecretMask of(Map<String, String> environment) {
-        List<String> values = java.util.Arrays.stream(Setting.values())
+        List<String> values = Arrays.stream(Setting.values())
                 .filter(Setting::isSecret)
                 .map(s -> environment.get(s.name()))
                 .filter(Objects::nonNull)
