@@ -1,0 +1,117 @@
+package io.tenantprovisioning.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.TaskListener;
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.operations.SubmissionResult;
+import io.tenantprovisioning.request.RequestDraft;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** Records a tenant request and returns its approval route and monthly cost. */
+public final class ApproveBudgetStep extends TenantStep {
+
+    private final String tenantName;
+    private final String tier;
+    private final String region;
+    private final String budget;
+    private final String ownerEmail;
+    private String classification = "INTERNAL";
+    private String jurisdiction = "NONE";
+    private boolean crossBorder;
+    private String costCenter;
+    private String requestedBy;
+    private Map<String, String> approverGroups = Map.of();
+
+    @DataBoundConstructor
+    public ApproveBudgetStep(String tenantName, String tier, String region, String budget, String ownerEmail) {
+        this.tenantName = tenantName;
+        this.tier = tier;
+        this.region = region;
+        this.budget = budget;
+        this.ownerEmail = ownerEmail;
+    }
+
+    public String getTenantName() { return tenantName; }
+    public String getTier() { return tier; }
+    public String getRegion() { return region; }
+    public String getBudget() { return budget; }
+    public String getOwnerEmail() { return ownerEmail; }
+    public String getClassification() { return classification; }
+    public String getJurisdiction() { return jurisdiction; }
+    public boolean isCrossBorder() { return crossBorder; }
+    public String getCostCenter() { return costCenter; }
+    public String getRequestedBy() { return requestedBy; }
+    public Map<String, String> getApproverGroups() { return approverGroups; }
+
+    @DataBoundSetter public void setClassification(String classification) { this.classification = classification; }
+    @DataBoundSetter public void setJurisdiction(String jurisdiction) { this.jurisdiction = jurisdiction; }
+    @DataBoundSetter public void setCrossBorder(boolean crossBorder) { this.crossBorder = crossBorder; }
+    @DataBoundSetter public void setCostCenter(String costCenter) { this.costCenter = costCenter; }
+    @DataBoundSetter public void setRequestedBy(String requestedBy) { this.requestedBy = requestedBy; }
+
+    /** Approver group (CFO, CTO, LEGAL, COMPLIANCE, DPO) → Jenkins user or group allowed to answer. */
+    @DataBoundSetter
+    public void setApproverGroups(Map<String, String> approverGroups) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        // Groovy may hand over GStrings whatever the declared type says
+        ((Map<?, ?>) approverGroups).forEach((k, v) -> {
+            ApproverGroup group = ApproverGroup.parse(String.valueOf(k)).orElseThrow(() -> new IllegalArgumentException(
+                    "approverGroups: '" + k + "' is not one of " + Arrays.toString(ApproverGroup.values())));
+            copy.put(group.name(), String.valueOf(v).trim());
+        });
+        this.approverGroups = Map.copyOf(copy);
+    }
+
+    /** Who may answer for an approver group: the map's entry, else the group {@code tenant-approvers-<group>}. */
+    String submitter(String group) {
+        return approverGroups.getOrDefault(group, "tenant-approvers-" + group.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new TenantStepExecution<>(context, this::submit);
+    }
+
+    Map<String, Object> submit(StepContext context) throws Exception {
+        return operations().call(context, (ops, log) -> {
+            BuildIdentity build = BuildIdentity.of(context.get(EnvVars.class));
+            String requester = requestedBy == null || requestedBy.isBlank() ? build.requester() : requestedBy;
+            SubmissionResult result = ops.submit(new RequestDraft(tenantName, tier, region, budget, ownerEmail,
+                    classification, jurisdiction, crossBorder, costCenter, build.idempotencyKey()), requester);
+            log.line("[tenant-provisioning] request " + result.requestId() + " for " + result.slug() + ": ₹"
+                    + result.monthlyCostInr() + "/month, " + (result.autoApproved() ? "auto-approved"
+                    : "needs " + result.route().size() + " approval(s)") + (result.replayed() ? " (replayed)" : ""));
+            return PipelineValues.submission(result, this::submitter);
+        });
+    }
+
+    @Extension
+    @Symbol("approveBudget")
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "approveBudget";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Record a tenant request and decide its approval route";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(TaskListener.class, EnvVars.class);
+        }
+    }
+}

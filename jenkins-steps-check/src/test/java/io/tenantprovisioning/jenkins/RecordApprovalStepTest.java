@@ -1,0 +1,51 @@
+package io.tenantprovisioning.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.AbortException;
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.operations.ApprovalResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordApprovalStepTest {
+
+    private final StepRunner runner = new StepRunner();
+
+    @Test
+    void recordsTheDecisionAndReturnsWhatIsStillPending() throws Exception {
+        runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "PENDING_APPROVAL", List.of(ApproverGroup.CTO));
+        RecordApprovalStep step = new RecordApprovalStep("req-1", "cfo", "carol", "approved");
+        step.setComment("within plan");
+
+        FakeStepContext ctx = runner.run(step);
+
+        assertThat(runner.ops.calls).containsExactly("recordApproval req-1 CFO carol APPROVED within plan");
+        assertThat(ctx.result()).isEqualTo(Map.of("requestId", "req-1", "slug", "acme-corp",
+                "state", "PENDING_APPROVAL", "stillPending", List.of("CTO")));
+        assertThat(ctx.log()).contains("CFO APPROVED by carol");
+    }
+
+    @Test
+    void aRejectionIsRecordedAsSuch() throws Exception {
+        runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "REJECTED", List.of());
+
+        FakeStepContext ctx = runner.run(new RecordApprovalStep("req-1", "LEGAL", "lee", "REJECTED"));
+
+        assertThat(runner.ops.calls).containsExactly("recordApproval req-1 LEGAL lee REJECTED ");
+        assertThat(((Map<?, ?>) ctx.result()).get("state")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anUnknownDecisionOrGroupFailsBeforeAnythingIsRecorded() throws Exception {
+        FakeStepContext badDecision = runner.run(new RecordApprovalStep("req-1", "CFO", "carol", "maybe"));
+        FakeStepContext badGroup = runner.run(new RecordApprovalStep("req-1", "CEO", "carol", "APPROVED"));
+
+        assertThat(badDecision.failure()).isInstanceOf(AbortException.class)
+                .hasMessage("decision: 'maybe' is not one of APPROVED, REJECTED");
+        assertThat(badGroup.failure()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("group: 'CEO' is not one of");
+        assertThat(runner.ops.calls).isEmpty();
+    }
+}

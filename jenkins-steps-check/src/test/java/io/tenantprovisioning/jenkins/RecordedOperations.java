@@ -1,0 +1,108 @@
+package io.tenantprovisioning.jenkins;
+
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.operations.ApprovalResult;
+import io.tenantprovisioning.operations.Decision;
+import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.operations.ProvisioningResult;
+import io.tenantprovisioning.operations.RollbackResult;
+import io.tenantprovisioning.operations.SubmissionResult;
+import io.tenantprovisioning.operations.TenantOperations;
+import io.tenantprovisioning.operations.ValidationRun;
+import io.tenantprovisioning.request.RequestDraft;
+import io.tenantprovisioning.request.Slug;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A recorded fake of the engine: remembers every call and its arguments, answers with canned
+ * results, can fail on demand and emits canned progress. Tests the glue, not the engine.
+ */
+final class RecordedOperations implements TenantOperations, AutoCloseable {
+
+    final List<String> calls = new ArrayList<>();
+    final List<String> progress = new ArrayList<>();
+    Settings settings;
+    RequestDraft draft;
+    String requester;
+    boolean closed;
+    RuntimeException failure;
+
+    SubmissionResult submission;
+    ApprovalResult approval;
+    ProvisioningResult provisioning;
+    ValidationRun validation;
+    RollbackResult rollback;
+    String activatedState = "ACTIVE";
+
+    OperationsProvider provider() {
+        return new OperationsProvider(s -> {
+            settings = s;
+            return this;
+        });
+    }
+
+    @Override
+    public SubmissionResult submit(RequestDraft draft, String requester) {
+        calls.add("submit " + draft.name());
+        this.draft = draft;
+        this.requester = requester;
+        return answer(submission);
+    }
+
+    @Override
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
+                                         String comment) {
+        calls.add("recordApproval " + requestId + " " + group + " " + approver + " " + decision + " " + comment);
+        return answer(approval);
+    }
+
+    @Override
+    public ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener listener) {
+        calls.add("provision " + requestId + " " + engine);
+        return emit(listener, provisioning);
+    }
+
+    @Override
+    public ValidationRun validate(Slug slug, ProgressListener listener) {
+        calls.add("validate " + slug);
+        return emit(listener, validation);
+    }
+
+    @Override
+    public String activate(Slug slug, ProgressListener listener) {
+        calls.add("activate " + slug);
+        return emit(listener, activatedState);
+    }
+
+    @Override
+    public RollbackResult rollback(Slug slug, ProgressListener listener) {
+        calls.add("rollback " + slug);
+        return emit(listener, rollback);
+    }
+
+    @Override
+    public List<String> activeTenants() {
+        calls.add("activeTenants");
+        return answer(List.of());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private <T> T emit(ProgressListener listener, T value) {
+        progress.forEach(line -> listener.event("test", line));
+        return answer(value);
+    }
+
+    private <T> T answer(T value) {
+        if (failure != null) {
+            throw failure;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,39 @@
+package io.tenantprovisioning.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts a step the way Pipeline does (start → execution.start) against a recorded engine. */
+final class StepRunner {
+
+    static final Map<String, String> BUILD_ENV = Map.of(
+            "BUILD_TAG", "jenkins-tenants-provision-42",
+            "JOB_NAME", "tenants/provision",
+            "BUILD_NUMBER", "42");
+
+    final RecordedOperations ops = new RecordedOperations();
+    private final Map<String, String> env = new HashMap<>(BUILD_ENV);
+    private Path workspace;
+
+    StepRunner env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    StepRunner workspace(Path dir) {
+        this.workspace = dir;
+        return this;
+    }
+
+    /** Runs the step to its one outcome; the context holds the result or the failure. */
+    FakeStepContext run(TenantStep step) throws Exception {
+        FakeStepContext context = new FakeStepContext(env, workspace);
+        boolean finishedSynchronously = step.useOperations(ops.provider()).start(context).start();
+        assertThat(finishedSynchronously).as("a non-blocking execution reports through the context").isFalse();
+        assertThat(context.outcomes()).as("onSuccess/onFailure called exactly once").isEqualTo(1);
+        return context;
+    }
+}

@@ -1,0 +1,45 @@
+package io.tenantprovisioning.vars
+
+/*
+ * Test doubles of the Jenkins interruption types the library recognises by simple class name:
+ * org.jenkinsci.plugins.workflow.steps.FlowInterruptedException and its causes
+ * (pipeline-input-step's Rejection, workflow-basic-steps' TimeoutStepExecution.ExceededTimeout,
+ * core's CauseOfInterruption.UserInterruption).
+ */
+
+class FlowInterruptedException extends InterruptedException {
+    final String result
+    final List causes
+
+    FlowInterruptedException(String result, Object... causes) {
+        super(result)
+        this.result = result
+        this.causes = causes as List
+    }
+}
+
+class Rejection {
+    final Map user
+
+    Rejection(String userId) {
+        this.user = [id: userId]
+    }
+}
+
+class ExceededTimeout {
+}
+
+class UserInterruption {
+    final String userId
+
+    UserInterruption(String userId) {
+        this.userId = userId
+    }
+}
+
+/** Stands for hudson.AbortException and the `error` step: a failed step, the build turns FAILURE. */
+class StepFailure extends RuntimeException {
+    StepFailure(String message) {
+        super(message)
+    }
+}

@@ -1,0 +1,127 @@
+package io.tenantprovisioning.vars
+
+import static org.junit.Assert.assertEquals
+import static org.junit.Assert.assertSame
+import static org.junit.Assert.assertTrue
+import static org.junit.Assert.fail
+
+import org.junit.Before
+import org.junit.Test
+
+/** The approval loop (runApprovals), driven directly as the fact sheet's §8 suggests. */
+class ProvisionTenantApprovalTest extends LibraryTestBase {
+
+    def script
+    Map cfg
+
+    @Before
+    void loadLibrary() {
+        script = loadScript('vars/provisionTenant.groovy')
+        cfg = script.configure([:])
+    }
+
+    @Test
+    void autoApprovedRequestsAskNobody() {
+        script.runApprovals(autoApproved(), cfg)
+
+        assertEquals(0, count('input'))
+        assertEquals(0, count('recordApproval'))
+    }
+
+    @Test
+    void theCfoIsAskedOnceInsideTheDefaultThreeDayTimeoutAndTheAnswerRecorded() {
+        inputAnswers.ApproveCFO = { Map m -> [APPROVER: 'carol', COMMENT: 'within plan'] }
+
+        script.runApprovals(needing(['CFO']), cfg)
+
+        List inputs = argsOf('input')
+        assertEquals(1, inputs.size())
+        Map input = inputs[0]
+        assertEquals('ApproveCFO', input.id)
+        assertEquals('tenant-approvers-cfo', input.submitter)
+        assertEquals('APPROVER', input.submitterParameter)
+        assertTrue(input.message.toString().contains('₹1500000/month'))
+        assertTrue(input.message.toString().contains('CFO reason'))
+        assertEquals([[time: 3, unit: 'DAYS']], argsOf('timeout'))
+        assertEquals([[requestId: 'req-1', group: 'CFO', approver: 'carol', decision: 'APPROVED', comment: 'within plan']],
+                argsOf('recordApproval'))
+    }
+
+    @Test
+    void everyGroupOnTheRouteIsAskedInOrderByItsOwnSubmitters() {
+        Map request = needing(['CFO', 'CTO', 'LEGAL'])
+        request.route[1].submitters = 'cto-office'
+        ['CFO': 'carol', 'CTO': 'tom', 'LEGAL': 'lee'].each { group, user ->
+            inputAnswers["Approve${group}".toString()] = { Map m -> [APPROVER: user, COMMENT: ''] }
+        }
+
+        script.runApprovals(request, script.configure([approvalTimeout: 12, approvalTimeoutUnit: 'HOURS']))
+
+        assertEquals(['ApproveCFO', 'ApproveCTO', 'ApproveLEGAL'], argsOf('input').collect { it.id })
+        assertEquals(['tenant-approvers-cfo', 'cto-office', 'tenant-approvers-legal'], argsOf('input').collect { it.submitter })
+        assertEquals([[time: 12, unit: 'HOURS']] * 3, argsOf('timeout'))
+        assertEquals(['CFO carol APPROVED', 'CTO tom APPROVED', 'LEGAL lee APPROVED'],
+                argsOf('recordApproval').collect { "${it.group} ${it.approver} ${it.decision}".toString() })
+        assertTrue(argsOf('recordApproval').every { it.comment == 'approved in Jenkins' })
+    }
+
+    @Test
+    void aRejectionIsRecordedLaterGroupsAreNotAskedAndTheBuildIsAborted() {
+        FlowInterruptedException rejected = new FlowInterruptedException('ABORTED', new Rejection('tom'))
+        inputAnswers.ApproveCFO = { Map m -> [APPROVER: 'carol', COMMENT: ''] }
+        inputAnswers.ApproveCTO = { Map m -> throw rejected }
+
+        try {
+            script.runApprovals(needing(['CFO', 'CTO', 'LEGAL']), cfg)
+            fail('a rejection must end the build')
+        } catch (FlowInterruptedException e) {
+            assertSame(rejected, e)
+        }
+
+        assertEquals(['ApproveCFO', 'ApproveCTO'], argsOf('input').collect { it.id })
+        assertEquals(['CFO carol APPROVED', 'CTO tom REJECTED'],
+                argsOf('recordApproval').collect { "${it.group} ${it.approver} ${it.decision}".toString() })
+    }
+
+    @Test
+    void anApprovalTimeoutIsRecordedAsARejectionByTimeout() {
+        inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new ExceededTimeout()) }
+
+        try {
+            script.runApprovals(needing(['CFO']), cfg)
+            fail('a timeout must end the build')
+        } catch (FlowInterruptedException e) {
+            assertEquals('ABORTED', e.result)
+        }
+
+        assertEquals([[requestId: 'req-1', group: 'CFO', approver: 'timeout', decision: 'REJECTED',
+                       comment: 'no answer within 3 days']], argsOf('recordApproval'))
+    }
+
+    @Test
+    void abortingTheBuildWhileWaitingIsRecordedAgainstWhoAbortedIt() {
+        inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new UserInterruption('ops-bob')) }
+
+        try {
+            script.runApprovals(needing(['CFO']), cfg)
+            fail('an abort must end the build')
+        } catch (FlowInterruptedException expected) {
+        }
+
+        assertEquals('ops-bob', argsOf('recordApproval')[0].approver)
+        assertEquals('REJECTED', argsOf('recordApproval')[0].decision)
+    }
+
+    @Test
+    void anyOtherErrorWhileAskingIsNotTakenForADecision() {
+        inputAnswers.ApproveCFO = { Map m -> throw new StepFailure('input misconfigured') }
+
+        try {
+            script.runApprovals(needing(['CFO']), cfg)
+            fail('the error must propagate')
+        } catch (StepFailure e) {
+            assertEquals('input misconfigured', e.message)
+        }
+        assertEquals(0, count('recordApproval'))
+    }
+}

@@ -1,0 +1,72 @@
+package io.tenantprovisioning.vars
+
+import static org.junit.Assert.assertEquals
+import static org.junit.Assert.assertTrue
+import static org.junit.Assert.fail
+
+import org.junit.Before
+import org.junit.Test
+
+class RevalidateTenantsTest extends LibraryTestBase {
+
+    def script
+    int exitCode = 0
+
+    @Before
+    void loadLibrary() {
+        script = loadScript('vars/revalidateTenants.groovy')
+        helper.registerAllowedMethod('sh', [Map]) { Map m -> exitCode }
+    }
+
+    @Test
+    void nightlyByDefaultBoundedParallelismAndOneJunitSuitePerTenantPublished() {
+        script.call([:])
+
+        assertEquals(['H 2 * * *'], declarative.crons)
+        assertEquals([[script: "tenantctl revalidate --all --parallel 4 --junit 'reports/revalidation'", returnStatus: true]],
+                argsOf('sh').collect { [script: it.script.toString(), returnStatus: it.returnStatus] })
+        assertEquals('reports/revalidation/*.xml', argsOf('junit')[0].testResults.toString())
+        assertEquals('SUCCESS', declarative.result())
+    }
+
+    @Test
+    void theScheduleParallelismAndCliAreConfigurable() {
+        script.call([schedule: 'H */6 * * *', parallel: 8, tenantctl: '/opt/tenantctl/bin/tenantctl', reportsDir: 'out'])
+
+        assertEquals(['H */6 * * *'], declarative.crons)
+        assertEquals("/opt/tenantctl/bin/tenantctl revalidate --all --parallel 8 --junit 'out'", argsOf('sh')[0].script.toString())
+    }
+
+    @Test
+    void aDegradedTenantMakesTheBuildUnstableNotFailed() {
+        exitCode = 1
+
+        script.call([:])
+
+        assertEquals('UNSTABLE', declarative.result())
+        assertEquals(1, count('junit'))
+    }
+
+    @Test
+    void anyOtherExitCodeFailsTheBuild() {
+        exitCode = 4
+
+        script.call([:])
+
+        assertEquals('FAILURE', declarative.result())
+        assertTrue(declarative.buildError.message.contains('exit code 4'))
+    }
+
+    @Test
+    void valuesThatWouldReachTheShellUnsafelyAreRefused() {
+        try {
+            script.call([parallel: 0, tenantctl: 'tenantctl; rm -rf /', reportsDir: "x' ; id #"])
+            fail('unsafe settings must fail')
+        } catch (StepFailure e) {
+            assertTrue(e.message, e.message.contains('parallel must be'))
+            assertTrue(e.message, e.message.contains("tenantctl 'tenantctl; rm -rf /'"))
+            assertTrue(e.message, e.message.contains('reportsDir'))
+        }
+        assertEquals(0, count('sh'))
+    }
+}

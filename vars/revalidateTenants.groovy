@@ -1,0 +1,93 @@
+/*
+ * revalidateTenants(Map config): the scheduled re-validation of every ACTIVE/DEGRADED tenant (see
+ * revalidateTenants.txt). The work is one `tenantctl revalidate` call: the engine runs the suite with
+ * bounded parallelism, moves tenants to DEGRADED and back to ACTIVE, notifies only on change and
+ * writes one JUnit suite per tenant, which this pipeline publishes.
+ */
+
+def call(Map config = [:]) {
+    Map cfg = configure(config)
+    pipeline {
+        agent any
+        triggers {
+            cron(cfg.schedule)
+        }
+        options {
+            disableConcurrentBuilds()
+            buildDiscarder(logRotator(numToKeepStr: cfg.buildsToKeep))
+        }
+        stages {
+            stage('Re-validate') {
+                steps {
+                    script { revalidate(cfg) }
+                }
+            }
+        }
+        post {
+            always {
+                junit(testResults: "${cfg.reportsDir}/*.xml", allowEmptyResults: true)
+            }
+        }
+    }
+}
+
+Map configure(Map config) {
+    Map defaults = [
+        schedule    : 'H 2 * * *',   // nightly, at a time Jenkins spreads per job
+        parallel    : 4,             // tenants validated at once
+        tenantctl   : 'tenantctl',   // the CLI on the agent (bin/tenantctl of a checkout, or on PATH)
+        credentials : [:],           // environment variable → "Secret text" credentials ID
+        reportsDir  : 'reports/revalidation',
+        buildsToKeep: '30',
+    ]
+    List problems = configProblems(defaults, config ?: [:])
+    if (problems) {
+        error("revalidateTenants: ${problems.join('; ')}")
+    }
+    Map cfg = defaults + (config ?: [:])
+    cfg.buildsToKeep = cfg.buildsToKeep.toString()
+    return cfg
+}
+
+/** Values end up in a shell command line, so each is held to a strict shape. */
+@NonCPS
+List configProblems(Map defaults, Map config) {
+    List problems = []
+    List unknown = config.keySet().findAll { !defaults.containsKey(it) } as List
+    if (unknown) {
+        problems << "unknown setting(s) ${unknown}; known: ${defaults.keySet()}"
+    }
+    Map cfg = defaults + config
+    if (!(cfg.parallel instanceof Integer) || cfg.parallel < 1 || cfg.parallel > 64) {
+        problems << "parallel must be a whole number from 1 to 64, got '${cfg.parallel}'"
+    }
+    String dir = cfg.reportsDir.toString()
+    if (!(dir ==~ /[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*/) || dir.split('/').contains('..')) {
+        problems << "reportsDir '${dir}' must be a relative folder inside the workspace"
+    }
+    if (!(cfg.tenantctl.toString() ==~ /[A-Za-z0-9._\/-]+/)) {
+        problems << "tenantctl '${cfg.tenantctl}' must be a plain path (letters, digits, . _ / -)"
+    }
+    return problems
+}
+
+/**
+ * Exit codes of `tenantctl revalidate`: 0 every tenant healthy; 1 at least one tenant DEGRADED
+ * (the build turns UNSTABLE, the JUnit report says which check); anything else the run itself
+ * failed (the build fails).
+ */
+def revalidate(Map cfg) {
+    String command = "${cfg.tenantctl} revalidate --all --parallel ${cfg.parallel} --junit '${cfg.reportsDir}'"
+    int status = 0
+    withTenantCredentials(cfg.credentials) {
+        status = sh(script: command, returnStatus: true)
+    }
+    if (status == 0) {
+        echo 'Every active tenant passed its critical checks'
+    } else if (status == 1) {
+        unstable('At least one tenant is DEGRADED; the platform team was notified of the change')
+    } else {
+        error("tenantctl revalidate failed with exit code ${status}")
+    }
+    return status
+}
