@@ -57,7 +57,7 @@ CREATE TABLE approvals (
 );
 
 CREATE TABLE resource_journal (
-    id         uuid        PRIMARY KEY,
+    id         bigserial   PRIMARY KEY,
     tenant_id  uuid        NOT NULL REFERENCES tenants (id),
     kind       text        NOT NULL,
     name       text        NOT NULL,
@@ -128,4 +128,4 @@ GRANT SELECT, INSERT, UPDATE ON tenants, resource_journal TO "${appRole}";
 GRANT SELECT, INSERT ON provisioning_requests, approvals, validation_runs TO "${appRole}";
 GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_secrets, run_holders TO "${appRole}";
 GRANT SELECT, INSERT ON audit_log TO "${appRole}";
-GRANT USAGE ON SEQUENCE audit_log_id_seq TO "${appRole}";
+GRANT USAGE ON SEQUENCE audit_log_id_seq, resource_journal_id_seq TO "${appRole}";

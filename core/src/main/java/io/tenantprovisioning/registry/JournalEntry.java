@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param attributes non-secret attributes only (secrets live in the vault)
  */
 public record JournalEntry(
-        UUID id,
+        long id,
         UUID tenantId,
         ResourceKind kind,
         String name,

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.registry;
 
+import io.tenantprovisioning.resource.CreatedResource;
 import io.tenantprovisioning.resource.ResourceKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,27 +25,32 @@ public final class ResourceJournal {
     }
 
     /** Writes the intent row (status INTENDED) and returns its id. */
-    public UUID intend(UUID tenantId, ResourceKind kind, String name, String engine) {
-        UUID id = UUID.randomUUID();
+    public long intend(UUID tenantId, ResourceKind kind, String name, String engine) {
         Instant now = Columns.now();
         return scope.run("journal intent for " + kind.stepName() + " " + name, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO resource_journal (id, tenant_id, kind, name, "
-                    + "status, engine, created_at, updated_at) VALUES (?, ?, ?, ?, 'INTENDED', ?, ?, ?)")) {
-                ps.setObject(1, id);
-                ps.setObject(2, tenantId);
-                ps.setString(3, kind.stepName());
-                ps.setString(4, name);
-                ps.setString(5, engine);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO resource_journal (tenant_id, kind, name, "
+                    + "status, engine, created_at, updated_at) VALUES (?, ?, ?, 'INTENDED', ?, ?, ?) RETURNING id")) {
+                ps.setObject(1, tenantId);
+                ps.setString(2, kind.stepName());
+                ps.setString(3, name);
+                ps.setString(4, engine);
+                Columns.setInstant(ps, 5, now);
                 Columns.setInstant(ps, 6, now);
-                Columns.setInstant(ps, 7, now);
-                ps.executeUpdate();
-                return id;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
     }
 
+    /** Marks the entry CREATED from what the driver reported; its secrets are not journalled. */
+    public void markCreated(long entryId, CreatedResource resource, Map<String, String> tags) {
+        markCreated(entryId, resource.identifier(), tags, resource.attributes());
+    }
+
     /** Marks the entry CREATED with the service's identifier, its tags and its non-secret attributes. */
-    public void markCreated(UUID entryId, String identifier, Map<String, String> tags, Map<String, String> attributes) {
+    public void markCreated(long entryId, String identifier, Map<String, String> tags, Map<String, String> attributes) {
         scope.run("journal creation of " + entryId, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE resource_journal SET status = 'CREATED', "
                     + "identifier = ?, tags = ?::jsonb, attributes = ?::jsonb, updated_at = ? WHERE id = ?")) {
@@ -52,7 +58,7 @@ public final class ResourceJournal {
                 ps.setString(2, Columns.toJson(tags));
                 ps.setString(3, Columns.toJson(attributes));
                 Columns.setInstant(ps, 4, Columns.now());
-                ps.setObject(5, entryId);
+                ps.setLong(5, entryId);
                 requireOne(ps, entryId);
                 return null;
             }
@@ -60,12 +66,12 @@ public final class ResourceJournal {
     }
 
     /** Marks the entry DELETED (the resource is gone from its service). */
-    public void markDeleted(UUID entryId) {
+    public void markDeleted(long entryId) {
         scope.run("journal deletion of " + entryId, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE resource_journal SET status = 'DELETED', updated_at = ? WHERE id = ?")) {
                 Columns.setInstant(ps, 1, Columns.now());
-                ps.setObject(2, entryId);
+                ps.setLong(2, entryId);
                 requireOne(ps, entryId);
                 return null;
             }
@@ -90,7 +96,7 @@ public final class ResourceJournal {
         });
     }
 
-    private static void requireOne(PreparedStatement ps, UUID entryId) throws SQLException {
+    private static void requireOne(PreparedStatement ps, long entryId) throws SQLException {
         if (ps.executeUpdate() != 1) {
             throw new RegistryException("no resource journal entry " + entryId);
         }
@@ -98,7 +104,7 @@ public final class ResourceJournal {
 
     private static JournalEntry read(ResultSet rs) throws SQLException {
         String kind = rs.getString("kind");
-        return new JournalEntry(Columns.uuid(rs, "id"), Columns.uuid(rs, "tenant_id"),
+        return new JournalEntry(rs.getLong("id"), Columns.uuid(rs, "tenant_id"),
                 Arrays.stream(ResourceKind.values()).filter(k -> k.stepName().equals(kind)).findFirst()
                         .orElseThrow(() -> new RegistryException("journal names an unknown resource kind '" + kind + "'")),
                 rs.getString("name"), rs.getString("identifier"), Columns.stringMap(rs.getString("tags")),

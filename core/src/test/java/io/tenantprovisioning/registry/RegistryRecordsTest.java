@@ -3,7 +3,9 @@ package io.tenantprovisioning.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
 import io.tenantprovisioning.request.TenantRequest;
 import io.tenantprovisioning.resource.ResourceKind;
 import io.tenantprovisioning.testing.TestRequests;
@@ -45,13 +47,14 @@ class RegistryRecordsTest {
         TenantRecord tenant = tenant("APPROVED");
         ResourceJournal journal = registry.journal();
 
-        UUID pg = journal.intend(tenant.id(), ResourceKind.POSTGRES, "t_x", "direct");
-        UUID redis = journal.intend(tenant.id(), ResourceKind.REDIS, "t_x-redis", "direct");
+        long pg = journal.intend(tenant.id(), ResourceKind.POSTGRES, "t_x", "direct");
+        long redis = journal.intend(tenant.id(), ResourceKind.REDIS, "t_x-redis", "direct");
         assertThat(journal.entries(tenant.id())).extracting(JournalEntry::status)
                 .containsExactly(JournalStatus.INTENDED, JournalStatus.INTENDED);
 
-        journal.markCreated(pg, "tenant_data.t_x", Map.of("TenantID", tenant.slug().value()),
-                Map.of("postgres.schema", "t_x"));
+        journal.markCreated(pg, new CreatedResource(ResourceKind.POSTGRES, "t_x", "tenant_data.t_x",
+                Map.of("postgres.schema", "t_x"), Map.of("postgres.password", Secret.of("never journalled"))),
+                Map.of("TenantID", tenant.slug().value()));
         journal.markDeleted(redis);
 
         assertThat(journal.entries(tenant.id())).satisfiesExactly(
@@ -61,7 +64,7 @@ class RegistryRecordsTest {
                     assertThat(created.status()).isEqualTo(JournalStatus.CREATED);
                     assertThat(created.identifier()).isEqualTo("tenant_data.t_x");
                     assertThat(created.tags()).containsEntry("TenantID", tenant.slug().value());
-                    assertThat(created.attributes()).containsEntry("postgres.schema", "t_x");
+                    assertThat(created.attributes()).containsOnly(Map.entry("postgres.schema", "t_x"));
                     assertThat(created.engine()).isEqualTo("direct");
                 },
                 deleted -> {
@@ -69,7 +72,7 @@ class RegistryRecordsTest {
                     assertThat(deleted.status()).isEqualTo(JournalStatus.DELETED);
                     assertThat(deleted.identifier()).isNull();
                 });
-        assertThatThrownBy(() -> journal.markDeleted(UUID.randomUUID()))
+        assertThatThrownBy(() -> journal.markDeleted(-1))
                 .hasMessageContaining("no resource journal entry");
     }
 
