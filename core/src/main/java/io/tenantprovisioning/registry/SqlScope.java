@@ -42,12 +42,21 @@ abstract class SqlScope {
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
-                    connection.rollback();
+                    rollback(connection, e);
                     throw e;
                 }
             } catch (SQLException e) {
                 throw RegistryException.of("transaction", e);
             }
+        }
+    }
+
+    /** Rolls back; a failing rollback must not hide the failure that caused it. */
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -83,7 +83,10 @@ public final class TenantRecords {
         });
     }
 
-    /** Records a new tenant; a live tenant with the same slug makes this fail and changes nothing. */
+    /**
+     * Records a new tenant; a live tenant with the same slug makes this fail and changes nothing.
+     * Its request must be recorded in the same transaction (the foreign key is checked at commit).
+     */
     public void insert(TenantRecord tenant) {
         scope.run("record tenant " + tenant.slug(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tenants (" + COLUMNS

@@ -38,7 +38,8 @@ public final class ApprovalWorkflow {
             // the row lock makes concurrent decisions on one request take turns
             TenantRecord tenant = tx.tenants().lock(slug);
             StoredRequest request = tx.requests().require(tenant.requestId());
-            return record(tx, tenant, request, group, who, verdict, Optional.ofNullable(comment).filter(c -> !c.isBlank()));
+            Optional<String> why = Optional.ofNullable(comment).map(String::trim).filter(c -> !c.isEmpty());
+            return record(tx, tenant, request, group, who, verdict, why);
         });
     }
 
@@ -59,7 +60,8 @@ public final class ApprovalWorkflow {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver, now, comment.orElse(null)));
         Set<ApproverGroup> approved = decided.stream().filter(d -> d.decision() == Verdict.APPROVED)
-                .map(ApprovalRecord::group).collect(Collectors.toCollection(() -> EnumSet.noneOf(ApproverGroup.class)));
+                .map(ApprovalRecord::group)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApproverGroup.class)));
         if (verdict == Verdict.APPROVED) {
             approved.add(group);
         }

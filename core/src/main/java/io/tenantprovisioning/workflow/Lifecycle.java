@@ -6,10 +6,12 @@ import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Moves tenants between lifecycle states. The state change and its audit row are written in one
  * transaction, so the registry never shows a state without the record of who set it and why.
+ * Built on the registry that {@link Registry#inTransaction} hands out, a move joins that transaction.
  */
 public final class Lifecycle {
 
@@ -26,8 +28,9 @@ public final class Lifecycle {
      */
     public AuditRecord transition(Slug slug, TenantState from, TenantState to, String actor, String reason) {
         from.requireMoveTo(to);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return registry.inTransaction(tx -> {
-            if (!tx.tenants().updateState(slug, from.name(), to.name(), Instant.now())) {
+            if (!tx.tenants().updateState(slug, from.name(), to.name(), at)) {
                 throw conflict(tx, slug, from, to);
             }
             return tx.audit().append(AuditEntry.transition(actor, slug.value(), from.name(), to.name(), reason));
