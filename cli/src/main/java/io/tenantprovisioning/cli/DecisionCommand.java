@@ -1,0 +1,76 @@
+package io.tenantprovisioning.cli;
+
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.approval.Verdict;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.workflow.ApprovalOutcome;
+import io.tenantprovisioning.workflow.ApprovalWorkflow;
+import io.tenantprovisioning.workflow.TenantState;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** approve and reject: one approver group's decision on a tenant waiting in PENDING_APPROVAL. */
+abstract class DecisionCommand extends RegistryCommand {
+
+    @Parameters(index = "0", paramLabel = "<slug>", description = "The tenant's slug.")
+    String slug;
+
+    @Option(names = "--group", required = true, paramLabel = "GROUP",
+            description = "The approver group deciding: CFO, CTO, LEGAL, COMPLIANCE or DPO.")
+    String group;
+
+    @Option(names = "--as", required = true, paramLabel = "APPROVER",
+            description = "Who decides, e.g. cfo@example.com (recorded and audited).")
+    String approver;
+
+    @Option(names = "--comment", description = "Why (recorded and audited).")
+    String comment;
+
+    @Mixin
+    OutputOptions output;
+
+    abstract Verdict verdict();
+
+    @Override
+    int run(Registry registry, PrintWriter out) {
+        ApproverGroup approverGroup = ApproverGroup.parse(group).orElseThrow(() -> new CliFailure(
+                ExitCode.INVALID_INPUT, "group '" + group + "' is not one of " + Arrays.stream(ApproverGroup.values())
+                .map(Enum::name).collect(Collectors.joining(", "))));
+        ApprovalOutcome outcome = new ApprovalWorkflow(registry)
+                .decide(Slug.of(slug), approverGroup, approver, verdict(), comment);
+        if (output.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("requestId", outcome.requestId().toString());
+            json.put("slug", outcome.slug());
+            json.put("group", approverGroup.name());
+            json.put("decision", verdict().name());
+            json.put("approver", approver.trim());
+            json.put("state", outcome.state().name());
+            json.put("stillPending", outcome.stillPending().stream().map(Enum::name).toList());
+            out.println(JsonOutput.write(json));
+        } else {
+            out.printf("recorded: %s %s tenant '%s' (request %s) as %s%n", approverGroup, verdict(), outcome.slug(),
+                    outcome.requestId(), approver.trim());
+            out.println(next(outcome));
+        }
+        return ExitCode.OK;
+    }
+
+    private static String next(ApprovalOutcome outcome) {
+        if (outcome.state() == TenantState.APPROVED) {
+            return "tenant '" + outcome.slug() + "' is now APPROVED; continue with: tenantctl resume " + outcome.slug();
+        }
+        if (outcome.state() == TenantState.REJECTED) {
+            return "tenant '" + outcome.slug() + "' is now REJECTED; nothing will be provisioned";
+        }
+        return "still waiting for: " + outcome.stillPending().stream().map(Enum::name)
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,58 @@
+package io.tenantprovisioning.cli;
+
+import io.tenantprovisioning.config.SettingsLoader;
+import io.tenantprovisioning.registry.IdempotencyConflictException;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.TenantAlreadyExistsException;
+import io.tenantprovisioning.registry.UnknownTenantException;
+import io.tenantprovisioning.workflow.ApprovalException;
+import io.tenantprovisioning.workflow.IllegalTransitionException;
+import io.tenantprovisioning.workflow.RunInProgressException;
+import io.tenantprovisioning.workflow.StateConflictException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that works on the registry: opens it from the settings, runs, closes it, and turns
+ * the registry's and lifecycle's refusals into exit codes (see {@link #exitFor}).
+ */
+abstract class RegistryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        try (Registry registry = Registry.open(SettingsLoader.load(Map.of()))) {
+            PrintWriter out = spec.commandLine().getOut();
+            int code = run(registry, out);
+            out.flush();
+            return code;
+        } catch (RuntimeException e) {
+            throw exitFor(e);
+        }
+    }
+
+    /** Does the command's work; returns the exit code. */
+    abstract int run(Registry registry, PrintWriter out);
+
+    /**
+     * The exit code of a refusal: 2 when the request was wrong and nothing changed (unknown slug,
+     * wrong group, double decision, illegal move, reused key), 4 when another run holds the
+     * tenant's lock. Anything else stays as it is (exit 1).
+     */
+    static RuntimeException exitFor(RuntimeException e) {
+        if (e instanceof RunInProgressException) {
+            return new CliFailure(ExitCode.RUN_IN_PROGRESS, e.getMessage());
+        }
+        if (e instanceof UnknownTenantException || e instanceof ApprovalException
+                || e instanceof IdempotencyConflictException || e instanceof TenantAlreadyExistsException
+                || e instanceof IllegalTransitionException || e instanceof StateConflictException) {
+            return new CliFailure(ExitCode.INVALID_INPUT, e.getMessage());
+        }
+        return e;
+    }
+}

@@ -1,0 +1,31 @@
+package io.tenantprovisioning.cli;
+
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.request.Slug;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show",
+        description = "Show one tenant: state, tier config, cost, request and route, approvals, resources, last validation.",
+        footer = {"", "Example:", "  tenantctl show acme-corporation --json"})
+final class ShowCommand extends RegistryCommand {
+
+    @Parameters(index = "0", paramLabel = "<slug>", description = "The tenant's slug.")
+    String slug;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    int run(Registry registry, PrintWriter out) {
+        TenantDetails details = TenantDetails.read(registry, Slug.of(slug));
+        if (output.json()) {
+            out.println(JsonOutput.write(TenantView.toJson(details)));
+        } else {
+            TenantView.print(details, out);
+        }
+        return ExitCode.OK;
+    }
+}

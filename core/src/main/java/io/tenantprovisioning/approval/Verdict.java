@@ -1,0 +1,6 @@
+package io.tenantprovisioning.approval;
+
+/** What an approver group decided about a request. */
+public enum Verdict {
+    APPROVED, REJECTED
+}

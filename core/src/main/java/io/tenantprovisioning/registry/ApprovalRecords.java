@@ -1,0 +1,55 @@
+package io.tenantprovisioning.registry;
+
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.approval.Verdict;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The approvals table: at most one decision per group and request, never changed afterwards. */
+public final class ApprovalRecords {
+
+    private final SqlScope scope;
+
+    ApprovalRecords(SqlScope scope) {
+        this.scope = scope;
+    }
+
+    public void insert(ApprovalRecord approval) {
+        scope.run("record the " + approval.group() + " decision on request " + approval.requestId(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals "
+                    + "(request_id, approver_group, decision, approver, decided_at, comment) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setObject(1, approval.requestId());
+                ps.setString(2, approval.group().name());
+                ps.setString(3, approval.decision().name());
+                ps.setString(4, approval.approver());
+                Columns.setInstant(ps, 5, approval.decidedAt());
+                ps.setString(6, approval.comment());
+                ps.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** The request's decisions, oldest first. */
+    public List<ApprovalRecord> forRequest(UUID requestId) {
+        return scope.run("read decisions on request " + requestId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_id, approver_group, decision, approver, "
+                    + "decided_at, comment FROM approvals WHERE request_id = ? ORDER BY decided_at, approver_group")) {
+                ps.setObject(1, requestId);
+                List<ApprovalRecord> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new ApprovalRecord(Columns.uuid(rs, "request_id"),
+                                ApproverGroup.valueOf(rs.getString("approver_group")),
+                                Verdict.valueOf(rs.getString("decision")), rs.getString("approver"),
+                                Columns.instant(rs, "decided_at"), rs.getString("comment")));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package io.tenantprovisioning.registry;
+
+import java.time.Instant;
+
+/** One stored audit row, with its place in the hash chain. */
+public record AuditRecord(
+        long id,
+        Instant at,
+        String actor,
+        String tenantSlug,
+        String action,
+        String fromState,
+        String toState,
+        String reason,
+        String prevHash,
+        String hash) {
+}

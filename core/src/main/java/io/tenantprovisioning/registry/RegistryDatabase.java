@@ -1,0 +1,149 @@
+package io.tenantprovisioning.registry;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantprovisioning.config.Secret;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.PGProperty;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The registry's PostgreSQL database: migrates it (Flyway, {@code classpath:db/registry}, as the
+ * admin user) and hands out connections that run as the application role {@value #APP_ROLE}.
+ *
+ * <p>The application role may append to the audit log but never change it. It is entered with
+ * {@code SET ROLE}, which guards against application bugs rather than against someone holding the
+ * admin password; the audit trigger and the hash chain cover that case.
+ */
+public final class RegistryDatabase implements AutoCloseable {
+
+    /** NOLOGIN role the application writes with; the admin user is granted membership. */
+    public static final String APP_ROLE = "tenantctl_app";
+    /** The schema that holds the registry tables (default: registry). */
+    public static final String DEFAULT_SCHEMA = "registry";
+
+    private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    private static final int POOL_SIZE = 4;
+
+    private final String url;
+    private final String user;
+    private final Secret password;
+    private final String schema;
+    private final HikariDataSource pool;
+
+    private RegistryDatabase(String url, String user, Secret password, String schema) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.schema = schema;
+        migrate();
+        this.pool = new HikariDataSource(poolConfig());
+    }
+
+    /** Opens and migrates the registry the settings point at, in schema {@value #DEFAULT_SCHEMA}. */
+    public static RegistryDatabase open(Settings settings) {
+        return open(settings, DEFAULT_SCHEMA);
+    }
+
+    /** Opens and migrates the registry in another schema (tests use throwaway schemas). */
+    public static RegistryDatabase open(Settings settings, String schema) {
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("registry schema '" + schema + "' must match " + SCHEMA.pattern());
+        }
+        String url = settings.optional(Setting.REGISTRY_DB_URL).orElseGet(() -> "jdbc:postgresql://"
+                + settings.string(Setting.REGISTRY_DB_HOST) + ":" + settings.integer(Setting.REGISTRY_DB_PORT)
+                + "/" + settings.string(Setting.REGISTRY_DB_NAME));
+        Secret password = settings.secret(Setting.REGISTRY_DB_PASSWORD).orElse(Secret.of(""));
+        return new RegistryDatabase(url, settings.string(Setting.REGISTRY_DB_USER), password, schema);
+    }
+
+    /** Pooled connections running as {@value #APP_ROLE} with the registry schema on the search path. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /**
+     * A connection of its own, outside the pool, running as {@value #APP_ROLE}: for session-level
+     * advisory locks, which must live exactly as long as the run that holds them.
+     */
+    public Connection dedicatedConnection() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(user);
+        ds.setPassword(password.reveal());
+        ds.setCurrentSchema(schema);
+        ds.setApplicationName("tenantctl-run");
+        try {
+            Connection connection = ds.getConnection();
+            try (Statement st = connection.createStatement()) {
+                st.execute(setRoleSql());
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new RegistryException("cannot open a registry connection to " + url + " as " + user, e);
+        }
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** The JDBC URL (no credentials), for messages. */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(url, user, password.reveal())
+                    .schemas(schema)
+                    .locations("classpath:db/registry")
+                    .placeholders(Map.of("appRole", APP_ROLE))
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new RegistryException("cannot migrate the registry at " + url + " (schema " + schema + ") as "
+                    + user + ": " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
+        }
+    }
+
+    private HikariConfig poolConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tenantctl-registry");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password.reveal());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionInitSql(setRoleSql());
+        Properties props = new Properties();
+        props.setProperty(PGProperty.CURRENT_SCHEMA.getName(), schema);
+        props.setProperty(PGProperty.APPLICATION_NAME.getName(), "tenantctl");
+        config.setDataSourceProperties(props);
+        return config;
+    }
+
+    private static String setRoleSql() {
+        return "SET ROLE \"" + APP_ROLE + "\"";
+    }
+}
