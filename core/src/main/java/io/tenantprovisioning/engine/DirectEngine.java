@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
  * The `direct` engine: the drivers create the plan's resources themselves, in dependency order,
  * journal first. Credentials they return go to the encrypted vault, never to the journal.
  */
-public final class DirectEngine {
+public final class DirectEngine implements ProvisioningEngine {
 
     public static final String NAME = "direct";
 
@@ -27,20 +27,28 @@ public final class DirectEngine {
     private final SecretVault vault;
     private final FailurePoints failurePoints;
 
-    public DirectEngine(List<ResourceDriver> drivers, SecretVault vault, FailurePoints failurePoints) {
+    private final BiFunction<ResourceKind, Slug, String> nameOf;
+
+    /** @param nameOf the planned name of each kind (for the intent row) */
+    public DirectEngine(List<ResourceDriver> drivers, SecretVault vault, FailurePoints failurePoints,
+                        BiFunction<ResourceKind, Slug, String> nameOf) {
         this.drivers = drivers.stream().sorted(Comparator.comparing(ResourceDriver::kind)).toList();
         this.vault = vault;
         this.failurePoints = failurePoints;
+        this.nameOf = nameOf;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /**
      * Creates every resource; returns the non-secret attributes of all of them. Throws on the first
      * failure, leaving the journal saying exactly how far it got.
-     *
-     * @param nameOf the planned name of each kind (for the intent row)
      */
+    @Override
     public Map<String, String> provision(TenantResourceSpec spec, ProvisioningJournal journal,
-                                         BiFunction<ResourceKind, Slug, String> nameOf,
                                          ProgressListener progress) throws ResourceException {
         Map<String, String> outputs = new LinkedHashMap<>();
         for (ResourceDriver driver : drivers) {
@@ -62,6 +70,7 @@ public final class DirectEngine {
      * Compensation: destroys every kind in reverse creation order, attempting each one even when an
      * earlier one failed. Returns one line per failure (empty = all destroyed).
      */
+    @Override
     public List<String> destroy(Slug slug, ProgressListener progress) {
         List<String> errors = new ArrayList<>();
         List<ResourceDriver> reverse = new ArrayList<>(drivers);
