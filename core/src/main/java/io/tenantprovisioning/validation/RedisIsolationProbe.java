@@ -8,6 +8,7 @@ import io.tenantprovisioning.resource.redis.RedisEndpoint;
 import io.tenantprovisioning.resource.redis.RedisNamespaceDriver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import redis.clients.jedis.Jedis;
@@ -65,7 +66,7 @@ public final class RedisIsolationProbe implements IsolationProbe {
         try (Jedis admin = adminEndpoint.connect(null, adminPassword)) {
             aclShape(admin, user, self.slug().redisPrefix(), out);
             for (Attempt attempt : attempts) {
-                String verdict = admin.aclDryRun(user, attempt.command().name().toLowerCase(java.util.Locale.ROOT),
+                String verdict = admin.aclDryRun(user, attempt.command().name().toLowerCase(Locale.ROOT),
                         attempt.args().toArray(String[]::new));
                 if ("OK".equals(verdict)) {
                     allowedByAcl.add(attempt);

@@ -17,9 +17,11 @@ import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +203,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         try {
             c.unwrap(PGConnection.class).alterUserPassword(role.name(), chars, "scram-sha-256");
         } finally {
-            java.util.Arrays.fill(chars, '\0');
+            Arrays.fill(chars, '\0');
         }
     }
 
@@ -212,7 +214,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         try (PreparedStatement ps = c.prepareStatement("select format('COMMENT ON SCHEMA %I IS %L', ?, ?)")) {
             ps.setString(1, schema.name());
             ps.setString(2, SchemaComment.encode(tags));
-            try (var rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 comment = rs.getString(1);
             }
