@@ -1,0 +1,266 @@
+package io.tenantprovisioning.resource.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantprovisioning.config.Secret;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.credential.RandomSecrets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.PGConnection;
+
+/**
+ * A tenant's PostgreSQL schema {@code t_<slug>} in TENANT_DB_NAME, its login role of the same name, and
+ * its tables (per-tenant Flyway migrations with RLS enabled and forced).
+ *
+ * <p>Runs as the admin role (CREATEROLE, owner of the tenant database, not a superuser). The admin owns
+ * every table; the tenant role owns nothing, has USAGE on its schema and DML on its tables only.
+ * Tags are the schema's JSON comment. Passwords are set with a SCRAM verifier computed client-side, so
+ * the plain text never travels in a SQL statement.
+ */
+public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable {
+
+    public static final String ATTR_SCHEMA = "postgres.schema";
+    public static final String ATTR_ROLE = "postgres.role";
+    public static final String ATTR_DATABASE = "postgres.database";
+    public static final String ATTR_HOST = "postgres.host";
+    public static final String ATTR_PORT = "postgres.port";
+    public static final String SECRET_PASSWORD = "postgres.password";
+
+    private static final String ROLE_FLAGS = "LOGIN NOCREATEDB NOCREATEROLE NOINHERIT";
+
+    private final DataSource admin;
+    private final PostgresEndpoint endpoint;
+    private final RandomSecrets randomSecrets;
+    private final TenantMigrations migrations;
+    private final AutoCloseable ownedPool;
+
+    /** Uses an admin data source the caller owns (and closes). */
+    public PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets) {
+        this(admin, endpoint, randomSecrets, null);
+    }
+
+    private PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets,
+                                 AutoCloseable ownedPool) {
+        this.admin = admin;
+        this.endpoint = endpoint;
+        this.randomSecrets = randomSecrets;
+        this.migrations = new TenantMigrations(admin);
+        this.ownedPool = ownedPool;
+    }
+
+    /** A driver with its own small admin pool to TENANT_DB_NAME; {@link #close()} closes it. */
+    public static PostgresSchemaDriver fromSettings(Settings settings) {
+        PostgresEndpoint endpoint = PostgresEndpoint.tenantData(settings);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tenantctl-tenant-admin");
+        config.setJdbcUrl(endpoint.jdbcUrl());
+        config.setUsername(settings.string(Setting.REGISTRY_DB_USER));
+        config.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new PostgresSchemaDriver(pool, endpoint, new RandomSecrets(), pool);
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.POSTGRES;
+    }
+
+    @Override
+    public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
+        SqlIdentifier name = nameOf(spec.slug());
+        Secret password = randomSecrets.password();
+        long oid;
+        try {
+            try (Connection c = admin.getConnection()) {
+                c.setAutoCommit(false);
+                // role, password, schema and its tag comment commit together: a crash leaves all or nothing
+                ensureRole(c, name, password);
+                ensureSchema(c, name, tagsOf(spec));
+                lockDownPublic(c, name);
+                c.commit();
+            }
+            migrations.migrate(name, name);
+            try (Connection c = admin.getConnection()) {
+                oid = TenantCatalog.schema(c, name.name()).orElseThrow(
+                        () -> new SQLException("schema vanished right after creation")).oid();
+            }
+        } catch (SQLException | FlywayException e) {
+            throw new ResourceException("postgres: could not create schema and role " + name + " in " + endpoint
+                    + ": " + e.getMessage(), e);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(ATTR_SCHEMA, name.name());
+        attributes.put(ATTR_ROLE, name.name());
+        attributes.put(ATTR_DATABASE, endpoint.database());
+        attributes.put(ATTR_HOST, endpoint.host());
+        attributes.put(ATTR_PORT, Integer.toString(endpoint.port()));
+        return new CreatedResource(ResourceKind.POSTGRES, name.name(), Long.toString(oid), attributes,
+                Map.of(SECRET_PASSWORD, password));
+    }
+
+    @Override
+    public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
+        SqlIdentifier name = nameOf(slug);
+        try (Connection c = admin.getConnection()) {
+            Optional<TenantCatalog.SchemaRow> schema = TenantCatalog.schema(c, name.name());
+            if (schema.isPresent()) {
+                return Optional.of(new ResourceDescription(ResourceKind.POSTGRES, name.name(),
+                        Long.toString(schema.get().oid()), SchemaComment.decode(schema.get().comment())));
+            }
+            // a role without its schema is still ours to report (a crash between the two, or half a destroy)
+            return TenantCatalog.role(c, name.name()).map(role -> new ResourceDescription(ResourceKind.POSTGRES,
+                    name.name(), "role:" + role.oid(), Map.of()));
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not read schema " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void destroy(Slug slug) throws ResourceException {
+        SqlIdentifier name = nameOf(slug);
+        try (Connection c = admin.getConnection()) {
+            c.setAutoCommit(true);
+            execute(c, "DROP SCHEMA IF EXISTS " + name.quoted() + " CASCADE");
+            if (TenantCatalog.role(c, name.name()).isPresent()) {
+                dropRole(c, name);
+            }
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not drop schema and role " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ManagedResource> listManaged() throws ResourceException {
+        List<ManagedResource> out = new ArrayList<>();
+        try (Connection c = admin.getConnection()) {
+            for (Map.Entry<String, String> schema : TenantCatalog.tenantSchemas(c).entrySet()) {
+                Map<String, String> tags = SchemaComment.decode(schema.getValue());
+                if (SchemaComment.managed(tags)) {
+                    String tenant = SchemaComment.tenantId(tags).orElseGet(() -> slugFromName(schema.getKey()));
+                    out.add(new ManagedResource(ResourceKind.POSTGRES, schema.getKey(), tenant));
+                }
+            }
+            for (String role : TenantCatalog.rolesWithoutSchema(c)) {
+                out.add(new ManagedResource(ResourceKind.POSTGRES, role, slugFromName(role)));
+            }
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not list tenant schemas and roles: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    /** Schema and role name of a tenant: {@code t_acme_corp}. */
+    public static SqlIdentifier nameOf(Slug slug) {
+        return new SqlIdentifier(slug.sqlIdentifier());
+    }
+
+    private void ensureRole(Connection c, SqlIdentifier role, Secret password) throws SQLException {
+        Optional<TenantCatalog.RoleRow> existing = TenantCatalog.role(c, role.name());
+        if (existing.isEmpty()) {
+            execute(c, "CREATE ROLE " + role.quoted() + " WITH " + ROLE_FLAGS + " NOSUPERUSER NOBYPASSRLS NOREPLICATION");
+        } else {
+            if (existing.get().superuser() || existing.get().bypassRls()) {
+                // only a superuser can undo these; refusing beats handing out a role that ignores RLS
+                throw new SQLException("role " + role + " already exists with SUPERUSER or BYPASSRLS; "
+                        + "a superuser must drop it before this tenant can be provisioned");
+            }
+            // a re-run after a crash: restore the flags (a non-superuser may not name SUPERUSER/BYPASSRLS here)
+            execute(c, "ALTER ROLE " + role.quoted() + " WITH " + ROLE_FLAGS);
+        }
+        char[] chars = password.reveal().toCharArray();
+        try {
+            c.unwrap(PGConnection.class).alterUserPassword(role.name(), chars, "scram-sha-256");
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    private static void ensureSchema(Connection c, SqlIdentifier schema, Map<String, String> tags) throws SQLException {
+        execute(c, "CREATE SCHEMA IF NOT EXISTS " + schema.quoted() + " AUTHORIZATION CURRENT_USER");
+        // DDL takes no bind parameters: let the server quote the bound JSON with format(%L)
+        String comment;
+        try (PreparedStatement ps = c.prepareStatement("select format('COMMENT ON SCHEMA %I IS %L', ?, ?)")) {
+            ps.setString(1, schema.name());
+            ps.setString(2, SchemaComment.encode(tags));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                comment = rs.getString(1);
+            }
+        }
+        execute(c, comment);
+    }
+
+    /** No CREATE on {@code public} for anyone but the owner, and no grant there for the tenant role. */
+    private static void lockDownPublic(Connection c, SqlIdentifier role) throws SQLException {
+        // only when needed: concurrent GRANT/REVOKE on one schema fail with "tuple concurrently updated"
+        if (TenantCatalog.publicMayCreate(c)) {
+            execute(c, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        }
+        if (TenantCatalog.roleHasGrantOnPublic(c, role.name())) {
+            execute(c, "REVOKE ALL ON SCHEMA public FROM " + role.quoted());
+        }
+    }
+
+    private static void dropRole(Connection c, SqlIdentifier role) throws SQLException {
+        execute(c, "ALTER ROLE " + role.quoted() + " NOLOGIN");
+        // a non-superuser may signal a role's sessions and drop what it was granted only as a member of it
+        execute(c, "GRANT " + role.quoted() + " TO CURRENT_USER");
+        try (PreparedStatement ps = c.prepareStatement(
+                "select pg_terminate_backend(pid) from pg_stat_activity where usename = ? and pid <> pg_backend_pid()")) {
+            ps.setString(1, role.name());
+            ps.executeQuery().close();
+        }
+        execute(c, "DROP OWNED BY " + role.quoted());
+        execute(c, "DROP ROLE IF EXISTS " + role.quoted());
+    }
+
+    private static Map<String, String> tagsOf(TenantResourceSpec spec) {
+        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+        tags.putIfAbsent(ChargebackTags.TENANT_ID, spec.slug().value());
+        tags.putIfAbsent(ChargebackTags.MANAGED_BY, ChargebackTags.MANAGED_BY_VALUE);
+        return tags;
+    }
+
+    /** {@code t_acme_corp} → {@code acme-corp}: slugs never contain '_', so the mapping is exact. */
+    static String slugFromName(String name) {
+        return name.substring(2).replace('_', '-');
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

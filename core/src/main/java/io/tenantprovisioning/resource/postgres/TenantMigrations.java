@@ -1,0 +1,39 @@
+package io.tenantprovisioning.resource.postgres;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Runs the per-tenant Flyway migrations ({@code classpath:db/tenant}) inside one tenant schema, as the
+ * admin role, with the schema history table kept in that schema so each tenant migrates on its own.
+ */
+final class TenantMigrations {
+
+    static final String LOCATION = "classpath:db/tenant";
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final DataSource admin;
+
+    TenantMigrations(DataSource admin) {
+        this.admin = admin;
+    }
+
+    /** Applies pending migrations; a re-run after a crash continues where the history table stops. */
+    MigrateResult migrate(SqlIdentifier schema, SqlIdentifier role) {
+        return Flyway.configure()
+                .dataSource(admin)
+                .schemas(schema.name())
+                .defaultSchema(schema.name())
+                // the driver creates (and comments) the schema itself, in the same transaction as the role
+                .createSchemas(false)
+                .table(HISTORY_TABLE)
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .placeholders(Map.of("tenant_schema", schema.name(), "tenant_role", role.name()))
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+    }
+}

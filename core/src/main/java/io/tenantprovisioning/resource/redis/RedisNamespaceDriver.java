@@ -1,0 +1,197 @@
+package io.tenantprovisioning.resource.redis;
+
+import io.tenantprovisioning.config.Secret;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.credential.RandomSecrets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.AccessControlUser;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * A tenant's Redis namespace: ACL user {@code t_<slug>} limited to keys and channels under
+ * {@code t:<slug>:}, plus the metadata hash {@code t:<slug>:meta} (tags and tier quota) written by the
+ * admin. Works as the admin ({@code default} user, REDIS_PASSWORD), one short connection per call.
+ */
+public final class RedisNamespaceDriver implements ResourceDriver {
+
+    public static final String ATTR_USER = "redis.user";
+    public static final String ATTR_PREFIX = "redis.prefix";
+    public static final String ATTR_HOST = "redis.host";
+    public static final String ATTR_PORT = "redis.port";
+    public static final String SECRET_PASSWORD = "redis.password";
+
+    /** Meta hash fields: {@code tag:<TagName>} for each tag, and the tier quota. */
+    public static final String TAG_FIELD_PREFIX = "tag:";
+    public static final String QUOTA_QPM_FIELD = "quota:queries_per_minute";
+
+    private static final String USER_PREFIX = "t_";
+    private static final int SCAN_BATCH = 500;
+
+    private final RedisEndpoint endpoint;
+    private final Secret adminPassword;
+    private final RandomSecrets randomSecrets;
+
+    public RedisNamespaceDriver(RedisEndpoint endpoint, Secret adminPassword, RandomSecrets randomSecrets) {
+        this.endpoint = endpoint;
+        this.adminPassword = adminPassword;
+        this.randomSecrets = randomSecrets;
+    }
+
+    public static RedisNamespaceDriver fromSettings(Settings settings) {
+        return new RedisNamespaceDriver(RedisEndpoint.fromSettings(settings),
+                settings.requiredSecret(Setting.REDIS_PASSWORD), new RandomSecrets());
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.REDIS;
+    }
+
+    @Override
+    public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        Secret password = randomSecrets.password();
+        try (Jedis admin = admin()) {
+            // reset first: a re-run (or a stale user of the same name) keeps no old password or permission
+            admin.aclSetUser(slug.redisUser(), TenantAcl.rules(slug, password).toArray(String[]::new));
+            Transaction tx = admin.multi();
+            tx.del(TenantAcl.metaKey(slug));
+            tx.hset(TenantAcl.metaKey(slug), metaFields(spec));
+            tx.exec();
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not create ACL user " + slug.redisUser() + " on " + endpoint
+                    + ": " + scrub(e.getMessage(), password));
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(ATTR_USER, slug.redisUser());
+        attributes.put(ATTR_PREFIX, slug.redisPrefix());
+        attributes.put(ATTR_HOST, endpoint.host());
+        attributes.put(ATTR_PORT, Integer.toString(endpoint.port()));
+        return new CreatedResource(ResourceKind.REDIS, slug.redisUser(), slug.redisUser(), attributes,
+                Map.of(SECRET_PASSWORD, password));
+    }
+
+    @Override
+    public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
+        try (Jedis admin = admin()) {
+            AccessControlUser user = admin.aclGetUser(slug.redisUser());
+            Map<String, String> meta = admin.hgetAll(TenantAcl.metaKey(slug));
+            if (user == null && meta.isEmpty()) {
+                return Optional.empty();
+            }
+            String identifier = user != null ? slug.redisUser() : TenantAcl.metaKey(slug);
+            return Optional.of(new ResourceDescription(ResourceKind.REDIS, slug.redisUser(), identifier, tags(meta)));
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not read ACL user " + slug.redisUser() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy(Slug slug) throws ResourceException {
+        try (Jedis admin = admin()) {
+            // the user first (Redis disconnects its clients), then its data; the meta hash last, so a crash
+            // half-way still leaves the marker the sweep finds
+            admin.aclDelUser(slug.redisUser());
+            String meta = TenantAcl.metaKey(slug);
+            scan(admin, slug.redisPrefix() + "*", null, keys -> {
+                keys.remove(meta);
+                if (!keys.isEmpty()) {
+                    admin.unlink(keys.toArray(String[]::new));
+                }
+            });
+            admin.unlink(meta);
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not delete ACL user and keys of " + slug + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<ManagedResource> listManaged() throws ResourceException {
+        List<ManagedResource> out = new ArrayList<>();
+        try (Jedis admin = admin()) {
+            Set<String> slugsWithUser = new LinkedHashSet<>();
+            for (String user : admin.aclUsers()) {
+                if (user.startsWith(USER_PREFIX) && user.length() > USER_PREFIX.length()) {
+                    String slug = user.substring(USER_PREFIX.length());
+                    slugsWithUser.add(slug);
+                    out.add(new ManagedResource(ResourceKind.REDIS, user, slug));
+                }
+            }
+            List<String> metaKeys = new ArrayList<>();
+            scan(admin, "t:*:meta", "hash", metaKeys::addAll);
+            for (String key : metaKeys) {
+                String slug = key.substring(2, key.length() - ":meta".length());
+                if (Slug.PATTERN.matcher(slug).matches() && !slugsWithUser.contains(slug)
+                        && ChargebackTags.MANAGED_BY_VALUE.equals(
+                                admin.hget(key, TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY))) {
+                    out.add(new ManagedResource(ResourceKind.REDIS, key, slug));
+                }
+            }
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not list tenant ACL users: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** The tags in a meta hash (fields {@code tag:<Name>}). */
+    static Map<String, String> tags(Map<String, String> meta) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        meta.forEach((field, value) -> {
+            if (field.startsWith(TAG_FIELD_PREFIX)) {
+                tags.put(field.substring(TAG_FIELD_PREFIX.length()), value);
+            }
+        });
+        return tags;
+    }
+
+    private static Map<String, String> metaFields(TenantResourceSpec spec) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        spec.tags().forEach((k, v) -> fields.put(TAG_FIELD_PREFIX + k, v));
+        fields.putIfAbsent(TAG_FIELD_PREFIX + ChargebackTags.TENANT_ID, spec.slug().value());
+        fields.putIfAbsent(TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY, ChargebackTags.MANAGED_BY_VALUE);
+        fields.put(QUOTA_QPM_FIELD, Integer.toString(spec.tierConfig().queriesPerMinute()));
+        return fields;
+    }
+
+    private static void scan(Jedis jedis, String match, String type, Consumer<List<String>> batch) {
+        ScanParams params = new ScanParams().match(match).count(SCAN_BATCH);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = type == null ? jedis.scan(cursor, params) : jedis.scan(cursor, params, type);
+            if (!page.getResult().isEmpty()) {
+                batch.accept(new ArrayList<>(page.getResult()));
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    }
+
+    private Jedis admin() {
+        return endpoint.connect(null, adminPassword);
+    }
+
+    /** Redis echoes a rejected ACL rule in its error; never let that carry the password. */
+    private static String scrub(String message, Secret password) {
+        return message == null ? "" : message.replace(password.reveal(), "****");
+    }
+}
