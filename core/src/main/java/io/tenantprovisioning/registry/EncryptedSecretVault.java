@@ -68,6 +68,21 @@ public final class EncryptedSecretVault implements SecretVault {
         remove(slug, Optional.empty());
     }
 
+    /** Every tenant that has at least one secret here (the signing-key driver's sweep reads this). */
+    @Override
+    public java.util.Set<Slug> tenants() {
+        return scope.run("list tenants with secrets", c -> {
+            java.util.Set<Slug> slugs = new java.util.LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT slug FROM tenant_secrets ORDER BY slug");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    slugs.add(Slug.of(rs.getString(1)));
+                }
+            }
+            return slugs;
+        });
+    }
+
     private Map<String, byte[]> sealed(Slug slug, Optional<String> name) {
         return scope.run("read secrets of " + slug, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT name, sealed FROM tenant_secrets WHERE slug = ?"
