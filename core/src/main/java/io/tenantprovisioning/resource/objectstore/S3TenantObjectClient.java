@@ -73,8 +73,10 @@ final class S3TenantObjectClient implements TenantObjectClient {
     private ObjectStoreException translate(String operation, String key, SdkException e) {
         String where = operation + " s3://" + bucket + "/" + key;
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
-            String message = where + ": " + code + " (HTTP " + service.statusCode() + ")";
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            // a bucket-policy 403 from moto carries no body, hence no error code
+            String message = where + ": " + (code == null || code.isBlank() ? "refused" : code)
+                    + " (HTTP " + service.statusCode() + ")";
             if (service.statusCode() == 403) {
                 return new ObjectStoreException(Code.ACCESS_DENIED, message, e);
             }
