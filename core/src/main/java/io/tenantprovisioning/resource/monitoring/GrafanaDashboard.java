@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantprovisioning.cost.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A tenant's Grafana dashboard JSON model: uid {@code tenant-<slug>}, the tenant's tags as
@@ -40,7 +43,7 @@ public final class GrafanaDashboard {
                 .put("refresh", "30s")
                 .put("editable", true);
         ArrayNode tagArray = dashboard.putArray("tags");
-        tags.forEach((key, value) -> tagArray.add(key + ":" + value));
+        inStableOrder(tags).forEach((key, value) -> tagArray.add(key + ":" + value));
         dashboard.putObject("time").put("from", "now-6h").put("to", "now");
         dashboard.putObject("templating").putArray("list").addObject()
                 .put("name", "datasource").put("label", "Prometheus").put("type", "datasource").put("query", "prometheus");
@@ -53,6 +56,19 @@ public final class GrafanaDashboard {
         panels.add(panel(3, 16, "Errors", "reqps",
                 "sum(rate(" + ERRORS_METRIC + selector + "[5m]))", "errors/s"));
         return dashboard;
+    }
+
+    /** The chargeback tags first, in their usual order, then any others by name: the same model every run. */
+    private static Map<String, String> inStableOrder(Map<String, String> tags) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String key : List.of(ChargebackTags.TENANT_ID, ChargebackTags.TIER, ChargebackTags.COST_CENTER,
+                ChargebackTags.MANAGED_BY, ChargebackTags.REQUEST_ID)) {
+            if (tags.containsKey(key)) {
+                ordered.put(key, tags.get(key));
+            }
+        }
+        new TreeMap<>(tags).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     private static ObjectNode panel(int id, int x, String title, String unit, String expr, String legend) {
