@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Tenant buckets on S3 (or moto) with one IAM user per tenant. Create makes the bucket private
@@ -189,7 +190,15 @@ public final class S3Backend implements ObjectStoreBackend {
         if (byName.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> tags = buckets.tags(bucket);
+        Map<String, String> tags;
+        try {
+            tags = buckets.tags(bucket);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty(); // deleted since it was listed (another run's destroy)
+            }
+            throw e;
+        }
         String managedBy = tags.get(ChargebackTags.MANAGED_BY);
         if (managedBy != null && !managedBy.equals(ChargebackTags.MANAGED_BY_VALUE)) {
             return Optional.empty();
@@ -219,11 +228,26 @@ public final class S3Backend implements ObjectStoreBackend {
         return new ResourceException("object-store: " + action + " of bucket " + bucket + " failed: " + describe(e), e);
     }
 
-    /** The service's error code and status, or the client-side reason; SDK messages carry no credentials. */
+    /**
+     * The service's error code, status and message, or the client-side reason; SDK messages carry no
+     * credentials. HEAD requests have no body, hence sometimes no error code.
+     */
     static String describe(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + "): "
-                    + service.awsErrorDetails().errorMessage();
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            StringBuilder text = new StringBuilder();
+            if (code != null && !code.isBlank()) {
+                text.append(code).append(' ');
+            }
+            text.append("(HTTP ").append(service.statusCode()).append(')');
+            if (message != null && !message.isBlank() && !message.equalsIgnoreCase(code)) {
+                text.append(": ").append(message);
+            }
+            if (service.statusCode() == 403) {
+                text.append("; check S3_ADMIN_ACCESS_KEY_ID / S3_ADMIN_SECRET_ACCESS_KEY and that identity's IAM policy");
+            }
+            return text.toString();
         }
         return e.getMessage();
     }
