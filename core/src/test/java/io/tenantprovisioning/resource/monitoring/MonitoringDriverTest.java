@@ -44,7 +44,7 @@ class MonitoringDriverTest {
         assertThat(file.isArray()).isTrue();
         assertThat(file).hasSize(1);
         assertThat(file.get(0).get("targets")).extracting(JsonNode::asText).containsExactly("127.0.0.1:9400");
-        assertThat(json.convertValue(file.get(0).get("labels"), java.util.Map.class)).isEqualTo(java.util.Map.of(
+        assertThat(PrometheusTargetFile.fromJson(file).labels()).isEqualTo(java.util.Map.of(
                 "tenant_id", "acme-corp", "tier", "Gold", "cost_center", "CC_ACME_CORP", "managed_by", "tenantctl",
                 "request_id", "req-acme-corp"));
         assertThat(created.kind()).isEqualTo(ResourceKind.MONITORING);
