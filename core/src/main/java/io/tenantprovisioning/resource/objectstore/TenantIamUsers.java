@@ -92,7 +92,11 @@ final class TenantIamUsers {
         return tags;
     }
 
-    /** The identity this backend runs as, exempted from the bucket policy so it can always clean up. */
+    /**
+     * The identity this backend runs as, exempted from the bucket policy so it can always clean up.
+     * GetUser without a name works for IAM users only; running as a role would need STS
+     * GetCallerIdentity (the sts module is not a dependency yet).
+     */
     String callerArn() {
         return iam.getUser().user().arn();
     }
