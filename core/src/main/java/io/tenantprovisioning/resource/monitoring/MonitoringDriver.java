@@ -1,0 +1,218 @@
+package io.tenantprovisioning.resource.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tenant's monitoring: a Prometheus file_sd target file {@code tenant-<slug>.json} in
+ * PROMETHEUS_FILE_SD_DIR (scraping METRICS_TARGET, labelled with the tenant's tags), and a Grafana
+ * dashboard model in GRAFANA_DASHBOARD_DIR, also pushed through Grafana's HTTP API when GRAFANA_URL is set.
+ */
+public final class MonitoringDriver implements ResourceDriver {
+
+    public static final String TARGET_FILE = "monitoring.targetFile";
+    public static final String DASHBOARD_UID = "monitoring.dashboardUid";
+    public static final String DASHBOARD_FILE = "monitoring.dashboardFile";
+    public static final String METRICS_TARGET = "monitoring.metricsTarget";
+
+    private static final String PREFIX = "tenant-";
+    private static final String SUFFIX = ".json";
+
+    private final JsonFolder targets;
+    private final JsonFolder dashboards;
+    private final String metricsTarget;
+    private final Optional<GrafanaClient> grafana;
+
+    public MonitoringDriver(Path fileSdDir, Path dashboardDir, String metricsTarget, Optional<GrafanaClient> grafana) {
+        this.targets = new JsonFolder(fileSdDir);
+        this.dashboards = new JsonFolder(dashboardDir);
+        this.metricsTarget = metricsTarget;
+        this.grafana = grafana;
+    }
+
+    public static MonitoringDriver fromSettings(Settings settings) {
+        return new MonitoringDriver(settings.dir(Setting.PROMETHEUS_FILE_SD_DIR, "prometheus-targets"),
+                settings.dir(Setting.GRAFANA_DASHBOARD_DIR, "dashboards"), settings.string(Setting.METRICS_TARGET),
+                GrafanaClient.fromSettings(settings));
+    }
+
+    /** The target file of a tenant (what check 7 looks for). */
+    public static String fileName(Slug slug) {
+        return slug.qualifiedName() + SUFFIX;
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.MONITORING;
+    }
+
+    @Override
+    public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        String file = fileName(slug);
+        PrometheusTargetFile target = new PrometheusTargetFile(List.of(metricsTarget),
+                TenantLabels.fromTags(slug, spec.tags()));
+        ObjectNode dashboard = GrafanaDashboard.model(slug, spec.tags());
+        try {
+            targets.write(file, target.toJson());
+            dashboards.write(file, dashboard);
+            if (grafana.isPresent()) {
+                grafana.get().push(dashboard, "tenantctl: provision " + slug);
+            }
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not create the monitoring of tenant " + slug + ": "
+                    + e.getMessage(), e);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(TARGET_FILE, targets.path(file).toString());
+        attributes.put(DASHBOARD_FILE, dashboards.path(file).toString());
+        attributes.put(DASHBOARD_UID, GrafanaDashboard.uid(slug));
+        attributes.put(METRICS_TARGET, metricsTarget);
+        return new CreatedResource(ResourceKind.MONITORING, slug.qualifiedName(), targets.path(file).toString(),
+                attributes, Map.of());
+    }
+
+    /**
+     * The tags as the target file's labels and the dashboard (Grafana's copy when configured, else the
+     * file) both carry them. Where both exist only the tags they agree on are reported, so a tag missing
+     * from either shows up as missing in check 8.
+     */
+    @Override
+    public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
+        String file = fileName(slug);
+        try {
+            Optional<Map<String, String>> fromTarget = targets.read(file)
+                    .map(json -> TenantLabels.toTags(PrometheusTargetFile.fromJson(json).labels()));
+            Optional<JsonNode> dashboard = grafana.isPresent()
+                    ? grafana.get().dashboard(GrafanaDashboard.uid(slug)) : dashboards.read(file);
+            Optional<Map<String, String>> fromDashboard = dashboard.map(GrafanaDashboard::tags);
+            if (fromTarget.isEmpty() && fromDashboard.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> tags = agreed(fromTarget, fromDashboard);
+            String identifier = fromTarget.isPresent() ? targets.path(file).toString()
+                    : "dashboard " + GrafanaDashboard.uid(slug);
+            return Optional.of(new ResourceDescription(ResourceKind.MONITORING, slug.qualifiedName(), identifier, tags));
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not read the monitoring of tenant " + slug + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> agreed(Optional<Map<String, String>> a, Optional<Map<String, String>> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.or(() -> b).orElse(Map.of());
+        }
+        Map<String, String> both = new LinkedHashMap<>();
+        a.get().forEach((k, v) -> {
+            if (v.equals(b.get().get(k))) {
+                both.put(k, v);
+            }
+        });
+        return both;
+    }
+
+    /** Removes the target file, the dashboard file and Grafana's dashboard; each may already be gone. */
+    @Override
+    public void destroy(Slug slug) throws ResourceException {
+        String file = fileName(slug);
+        try {
+            // The target first: once it is gone Prometheus stops scraping, whatever happens to the rest.
+            targets.delete(file);
+            dashboards.delete(file);
+            if (grafana.isPresent()) {
+                grafana.get().delete(GrafanaDashboard.uid(slug));
+            }
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not delete the monitoring of tenant " + slug + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ManagedResource> listManaged() throws ResourceException {
+        try {
+            List<ManagedResource> found = new ArrayList<>();
+            for (String file : targets.fileNames(PREFIX, SUFFIX)) {
+                ownerOfTargetFile(file).ifPresent(s -> found.add(managed("prometheus-target/" + file, s)));
+            }
+            for (String file : dashboards.fileNames(PREFIX, SUFFIX)) {
+                ownerOfDashboardFile(file).ifPresent(s -> found.add(managed("dashboard-file/" + file, s)));
+            }
+            if (grafana.isPresent()) {
+                for (JsonNode hit : grafana.get().searchByTag(ChargebackTags.MANAGED_BY + ":"
+                        + ChargebackTags.MANAGED_BY_VALUE)) {
+                    ownerOf(hit.path("uid").asText(), GrafanaDashboard.tags(hit).get(ChargebackTags.TENANT_ID))
+                            .ifPresent(s -> found.add(managed("grafana-dashboard/" + hit.path("uid").asText(), s)));
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not list managed targets and dashboards: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> ownerOfTargetFile(String file) {
+        Map<String, String> labels;
+        try {
+            labels = targets.read(file).map(j -> PrometheusTargetFile.fromJson(j).labels()).orElse(Map.of());
+        } catch (IOException unreadable) {
+            labels = Map.of(); // ours by name; the sweep removes it
+        }
+        if (labels.containsKey("managed_by") && !ChargebackTags.MANAGED_BY_VALUE.equals(labels.get("managed_by"))) {
+            return Optional.empty();
+        }
+        return ownerOf(stem(file), labels.get(TenantLabels.TENANT_ID));
+    }
+
+    private Optional<String> ownerOfDashboardFile(String file) {
+        Map<String, String> tags;
+        try {
+            tags = dashboards.read(file).map(GrafanaDashboard::tags).orElse(Map.of());
+        } catch (IOException unreadable) {
+            tags = Map.of();
+        }
+        String managedBy = tags.get(ChargebackTags.MANAGED_BY);
+        if (managedBy != null && !ChargebackTags.MANAGED_BY_VALUE.equals(managedBy)) {
+            return Optional.empty();
+        }
+        return ownerOf(stem(file), tags.get(ChargebackTags.TENANT_ID));
+    }
+
+    /** The owning slug: the recorded tenant id when present, else the one in the {@code tenant-<slug>} name. */
+    private static Optional<String> ownerOf(String name, String recordedTenant) {
+        String candidate = recordedTenant != null ? recordedTenant
+                : name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : null;
+        try {
+            return candidate == null ? Optional.empty() : Optional.of(Slug.of(candidate).value());
+        } catch (IllegalArgumentException notATenant) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stem(String file) {
+        return file.substring(0, file.length() - SUFFIX.length());
+    }
+
+    private static ManagedResource managed(String name, String slug) {
+        return new ManagedResource(ResourceKind.MONITORING, name, slug);
+    }
+}

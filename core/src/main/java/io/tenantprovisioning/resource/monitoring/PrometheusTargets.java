@@ -1,0 +1,80 @@
+package io.tenantprovisioning.resource.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a Prometheus server scrapes, from its HTTP API ({@code GET /api/v1/targets?state=active}). */
+public final class PrometheusTargets {
+
+    /** One active scrape target as Prometheus reports it; {@code health} is up, down or unknown. */
+    public record ScrapeTarget(Map<String, String> labels, String scrapeUrl, String health, String lastError) {
+        public ScrapeTarget {
+            labels = Map.copyOf(labels);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final URI baseUrl;
+    private final HttpClient http;
+
+    public PrometheusTargets(URI baseUrl) {
+        String base = baseUrl.toString();
+        this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    }
+
+    /** A client when PROMETHEUS_URL is set. */
+    public static Optional<PrometheusTargets> fromSettings(Settings settings) {
+        return settings.optional(Setting.PROMETHEUS_URL).map(URI::create).map(PrometheusTargets::new);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public List<ScrapeTarget> active() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("api/v1/targets?state=active"))
+                .timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IOException("Prometheus " + baseUrl + "api/v1/targets answered HTTP " + response.statusCode());
+        }
+        JsonNode root = JSON.readTree(response.body());
+        if (!"success".equals(root.path("status").asText())) {
+            throw new IOException("Prometheus " + baseUrl + "api/v1/targets answered status '"
+                    + root.path("status").asText() + "': " + root.path("error").asText());
+        }
+        List<ScrapeTarget> targets = new ArrayList<>();
+        for (JsonNode t : root.path("data").path("activeTargets")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            t.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+            targets.add(new ScrapeTarget(labels, t.path("scrapeUrl").asText(), t.path("health").asText(),
+                    t.path("lastError").asText()));
+        }
+        return targets;
+    }
+
+    /** The tenant's target, preferring one that is up when there are several. */
+    public Optional<ScrapeTarget> forTenant(String tenantId) throws IOException, InterruptedException {
+        List<ScrapeTarget> mine = active().stream()
+                .filter(t -> tenantId.equals(t.labels().get(TenantLabels.TENANT_ID)))
+                .toList();
+        return mine.stream().filter(t -> "up".equals(t.health())).findFirst().or(() -> mine.stream().findFirst());
+    }
+}

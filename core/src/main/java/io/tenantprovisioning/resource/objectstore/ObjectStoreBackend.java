@@ -1,0 +1,54 @@
+package io.tenantprovisioning.resource.objectstore;
+
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.TenantAccess;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One place tenant buckets live (S3 + IAM, or a local folder). Same contract as
+ * {@link io.tenantprovisioning.resource.ResourceDriver}: create and destroy are idempotent, describe and
+ * listManaged ask the store itself.
+ */
+public interface ObjectStoreBackend extends AutoCloseable {
+
+    /** "s3" or "filesystem": the value of OBJECT_STORE, recorded as {@code object-store.backend}. */
+    String name();
+
+    BucketNaming naming();
+
+    /** Creates (or finishes creating) the tenant's bucket and issues fresh tenant credentials. */
+    CreatedResource create(TenantResourceSpec spec) throws ResourceException;
+
+    Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
+
+    void destroy(Slug slug) throws ResourceException;
+
+    List<ManagedResource> listManaged() throws ResourceException;
+
+    /** A client that acts with exactly these credentials on their bucket; nothing is checked until it is used. */
+    TenantObjectClient tenantClient(TenantObjectCredentials credentials);
+
+    /**
+     * A client with the tenant's own recorded credentials on its own bucket.
+     *
+     * @throws IllegalStateException when the tenant has no object-store credentials, or they were issued by
+     *                               another backend than this one (OBJECT_STORE changed since creation)
+     */
+    default TenantObjectClient tenantClient(TenantAccess tenant) {
+        TenantObjectCredentials credentials = TenantObjectCredentials.from(tenant);
+        if (!credentials.backend().equals(name())) {
+            throw new IllegalStateException("tenant " + tenant.slug() + "'s bucket was created on the '"
+                    + credentials.backend() + "' object store, but OBJECT_STORE is now '" + name() + "'");
+        }
+        return tenantClient(credentials);
+    }
+
+    @Override
+    void close();
+}

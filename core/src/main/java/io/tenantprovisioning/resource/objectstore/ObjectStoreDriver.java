@@ -1,0 +1,74 @@
+package io.tenantprovisioning.resource.objectstore;
+
+import io.tenantprovisioning.config.ConfigurationException;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The object-store resource of a tenant: a bucket on the backend OBJECT_STORE selects (filesystem or s3). */
+public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
+
+    private final ObjectStoreBackend backend;
+
+    public ObjectStoreDriver(ObjectStoreBackend backend) {
+        this.backend = backend;
+    }
+
+    /** The backend named by OBJECT_STORE; a clear error for any other value. */
+    public static ObjectStoreDriver fromSettings(Settings settings) {
+        String choice = settings.string(Setting.OBJECT_STORE).trim().toLowerCase(Locale.ROOT);
+        switch (choice) {
+            case FilesystemBackend.NAME:
+                return new ObjectStoreDriver(FilesystemBackend.fromSettings(settings));
+            case S3Backend.NAME:
+                return new ObjectStoreDriver(S3Backend.fromSettings(settings));
+            default:
+                throw new ConfigurationException("OBJECT_STORE must be '" + FilesystemBackend.NAME + "' or '"
+                        + S3Backend.NAME + "', got '" + choice + "'");
+        }
+    }
+
+    public ObjectStoreBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.OBJECT_STORE;
+    }
+
+    @Override
+    public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
+        return backend.create(spec);
+    }
+
+    @Override
+    public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
+        return backend.describe(slug);
+    }
+
+    @Override
+    public void destroy(Slug slug) throws ResourceException {
+        backend.destroy(slug);
+    }
+
+    @Override
+    public List<ManagedResource> listManaged() throws ResourceException {
+        return backend.listManaged();
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+}

@@ -1,0 +1,254 @@
+package io.tenantprovisioning.resource.objectstore;
+
+import io.tenantprovisioning.config.Secret;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Tenant buckets on S3 (or moto) with one IAM user per tenant. Create makes the bucket private
+ * (Block Public Access, all four flags), encrypted (SSE-S3), tagged, reachable only by the tenant's
+ * user (identity policy; plus a bucket policy on AWS, see {@link BucketPolicyMode}), and issues the
+ * user one access key. Every step is idempotent, so a re-run after a crash finishes the job.
+ */
+public final class S3Backend implements ObjectStoreBackend {
+
+    public static final String NAME = "s3";
+    public static final String IAM_USER = "object-store.iamUser";
+    public static final String REGION = "object-store.region";
+
+    private final S3Connection connection;
+    private final S3Client s3;
+    private final IamClient iam;
+    private final S3Buckets buckets;
+    private final TenantIamUsers users;
+    private final BucketNaming naming;
+    private final BucketPolicyMode policyMode;
+
+    /** The admin clients are owned (and closed) by this backend. */
+    public S3Backend(S3Connection connection, S3Client adminS3, IamClient adminIam, BucketNaming naming,
+                     BucketPolicyMode policyMode) {
+        this.connection = connection;
+        this.s3 = adminS3;
+        this.iam = adminIam;
+        this.buckets = new S3Buckets(adminS3, connection.region());
+        this.users = new TenantIamUsers(adminIam);
+        this.naming = naming;
+        this.policyMode = policyMode;
+    }
+
+    /**
+     * From S3_ENDPOINT, AWS_REGION, S3_ADMIN_ACCESS_KEY_ID/SECRET and BUCKET_PREFIX. An endpoint override
+     * means an S3-compatible service (moto locally), where the bucket policy is not written.
+     */
+    public static S3Backend fromSettings(Settings settings) {
+        S3Connection connection = S3Connection.fromSettings(settings);
+        StaticCredentialsProvider admin = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
+                settings.requiredSecret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).reveal()));
+        BucketPolicyMode mode = connection.endpoint().isPresent()
+                ? BucketPolicyMode.IDENTITY_POLICY_ONLY : BucketPolicyMode.DENY_OTHER_PRINCIPALS;
+        return new S3Backend(connection, connection.s3(admin), connection.iam(admin),
+                new BucketNaming(settings.string(Setting.BUCKET_PREFIX)), mode);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public BucketNaming naming() {
+        return naming;
+    }
+
+    @Override
+    public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        String bucket = naming.bucketOf(slug);
+        try {
+            buckets.ensure(bucket, slug);
+            buckets.lockDown(bucket);
+            buckets.tag(bucket, spec.tags());
+            User user = users.ensure(slug, spec.tags());
+            users.allowOnlyBucket(user.userName(), bucket);
+            if (policyMode == BucketPolicyMode.DENY_OTHER_PRINCIPALS) {
+                buckets.putPolicy(bucket, PolicyDocuments.denyOtherPrincipals(bucket, user.arn(), users.callerArn()));
+            }
+            AccessKey key = users.rotateKey(user.userName());
+            TenantObjectCredentials credentials = new TenantObjectCredentials(NAME, bucket, key.accessKeyId(),
+                    Secret.of(key.secretAccessKey()));
+            Map<String, String> attributes = new HashMap<>(credentials.attributes());
+            attributes.put(IAM_USER, user.arn());
+            attributes.put(REGION, connection.region().id());
+            return new CreatedResource(ResourceKind.OBJECT_STORE, bucket, PolicyDocuments.bucketArn(bucket),
+                    attributes, credentials.secrets());
+        } catch (IllegalStateException conflict) {
+            throw new ResourceException("object-store: " + conflict.getMessage(), conflict);
+        } catch (SdkException e) {
+            throw failure("create", bucket, e);
+        }
+    }
+
+    @Override
+    public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
+        String bucket = naming.bucketOf(slug);
+        try {
+            if (buckets.exists(bucket)) {
+                return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE, bucket,
+                        PolicyDocuments.bucketArn(bucket), buckets.tags(bucket)));
+            }
+            // The bucket is gone but its user may not be (destroy interrupted): still a resource of the tenant.
+            Optional<User> user = users.find(slug);
+            if (user.isPresent()) {
+                return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE, "iam-user/" + user.get().userName(),
+                        user.get().arn(), users.tags(user.get().userName())));
+            }
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw failure("describe", bucket, e);
+        }
+    }
+
+    @Override
+    public void destroy(Slug slug) throws ResourceException {
+        String bucket = naming.bucketOf(slug);
+        ResourceException first = null;
+        try {
+            buckets.delete(bucket);
+        } catch (SdkException e) {
+            first = failure("delete", bucket, e);
+        } catch (IllegalStateException e) {
+            first = new ResourceException("object-store: " + e.getMessage(), e);
+        }
+        try {
+            users.delete(slug);
+        } catch (SdkException e) {
+            ResourceException userFailure = new ResourceException("object-store: deleting IAM user "
+                    + TenantIamUsers.userName(slug) + " failed: " + describe(e), e);
+            if (first == null) {
+                first = userFailure;
+            } else {
+                first.addSuppressed(userFailure);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public List<ManagedResource> listManaged() throws ResourceException {
+        try {
+            List<ManagedResource> found = new ArrayList<>();
+            Set<String> liveBuckets = s3.listBuckets().buckets().stream().map(Bucket::name)
+                    .collect(Collectors.toSet());
+            for (String bucket : liveBuckets.stream().sorted().toList()) {
+                managedBucket(bucket).ifPresent(found::add);
+            }
+            for (User user : users.listManaged()) {
+                Optional<Slug> slug = TenantIamUsers.slugOf(user.userName());
+                if (slug.isPresent() && !liveBuckets.contains(naming.bucketOf(slug.get()))) {
+                    found.add(new ManagedResource(ResourceKind.OBJECT_STORE, "iam-user/" + user.userName(),
+                            slug.get().value()));
+                }
+            }
+            return found;
+        } catch (SdkException e) {
+            throw new ResourceException("object-store: listing buckets and " + TenantIamUsers.PATH
+                    + " IAM users failed: " + describe(e), e);
+        }
+    }
+
+    /** A bucket of ours: our name prefix, and tagged ManagedBy=tenantctl or not tagged yet (interrupted create). */
+    private Optional<ManagedResource> managedBucket(String bucket) {
+        Optional<Slug> byName = naming.slugOf(bucket);
+        if (byName.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> tags;
+        try {
+            tags = buckets.tags(bucket);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty(); // deleted since it was listed (another run's destroy)
+            }
+            throw e;
+        }
+        String managedBy = tags.get(ChargebackTags.MANAGED_BY);
+        if (managedBy != null && !managedBy.equals(ChargebackTags.MANAGED_BY_VALUE)) {
+            return Optional.empty();
+        }
+        String tenant = Optional.ofNullable(tags.get(ChargebackTags.TENANT_ID)).orElse(byName.get().value());
+        return Optional.of(new ManagedResource(ResourceKind.OBJECT_STORE, bucket, tenant));
+    }
+
+    @Override
+    public TenantObjectClient tenantClient(TenantObjectCredentials credentials) {
+        StaticCredentialsProvider tenant = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey().reveal()));
+        return new S3TenantObjectClient(connection.s3(tenant), credentials.bucket());
+    }
+
+    public BucketPolicyMode policyMode() {
+        return policyMode;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        iam.close();
+    }
+
+    private static ResourceException failure(String action, String bucket, SdkException e) {
+        return new ResourceException("object-store: " + action + " of bucket " + bucket + " failed: " + describe(e), e);
+    }
+
+    /**
+     * The service's error code, status and message, or the client-side reason; SDK messages carry no
+     * credentials. HEAD requests have no body, hence sometimes no error code.
+     */
+    static String describe(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            StringBuilder text = new StringBuilder();
+            if (code != null && !code.isBlank()) {
+                text.append(code).append(' ');
+            }
+            text.append("(HTTP ").append(service.statusCode()).append(')');
+            if (message != null && !message.isBlank() && !message.equalsIgnoreCase(code)) {
+                text.append(": ").append(message);
+            }
+            if (service.statusCode() == 403) {
+                text.append("; check S3_ADMIN_ACCESS_KEY_ID / S3_ADMIN_SECRET_ACCESS_KEY and that identity's IAM policy");
+            }
+            return text.toString();
+        }
+        return e.getMessage();
+    }
+}
