@@ -42,14 +42,19 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             return process.exitValue();
         }
 
+        /**
+         * SIGTERM through the ProcessHandle: Process.destroy() sends the same signal but also closes our
+         * ends of the pipes, and OpenTofu (Go) dies of SIGPIPE on its next write to stdout: mid-way
+         * through the graceful shutdown that writes state and releases the lock.
+         */
         @Override
         public void requestStop() {
-            process.destroy(); // SIGTERM on Unix
+            process.toHandle().destroy();
         }
 
         @Override
         public void kill() {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
         }
     }
 }

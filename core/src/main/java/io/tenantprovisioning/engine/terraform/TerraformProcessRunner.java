@@ -50,7 +50,10 @@ public final class TerraformProcessRunner {
         TEXT
     }
 
-    /** A finished run. {@code stdout} is empty for EVENTS (its content is in {@code events}). */
+    /**
+     * A finished run. {@code stdout} is empty for EVENTS (its content is in {@code events}), masked for
+     * TEXT, verbatim for CAPTURE (a JSON document to parse, never to print).
+     */
     record Execution(int exitCode, List<UiEvent> events, String stdout, String stderr) {
         Execution {
             events = List.copyOf(events);
@@ -185,7 +188,7 @@ public final class TerraformProcessRunner {
             }
             case CAPTURE -> stdout.append(line).append('\n');
             case TEXT -> {
-                stdout.append(line).append('\n');
+                stdout.append(mask(line)).append('\n');
                 if (!line.isBlank()) {
                     listener.event(step, mask(line));
                 }

@@ -46,7 +46,7 @@ public final class TerraformRunner {
                 TerraformErrorCode.INIT_FAILED, "init");
     }
 
-    /** {@code workspace select -or-create <name>}: one state per tenant ({@code t-<slug>}). */
+    /** {@code workspace select -no-color -or-create <name>}: one state per tenant ({@code t-<slug>}). */
     public void workspaceSelectOrCreate(String name) {
         requireSuccess(process.run(workspaceSelectArgv(name), dir, TerraformProcessRunner.Output.TEXT),
                 TerraformErrorCode.WORKSPACE_FAILED, "workspace select " + name);
@@ -123,11 +123,11 @@ public final class TerraformRunner {
     }
 
     static List<String> workspaceSelectArgv(String name) {
-        return List.of("workspace", "select", "-or-create", requireName(name));
+        return List.of("workspace", "select", "-no-color", "-or-create", requireName(name));
     }
 
     static List<String> workspaceDeleteArgv(String name) {
-        return List.of("workspace", "delete", requireName(name));
+        return List.of("workspace", "delete", "-no-color", requireName(name));
     }
 
     static List<String> argv(PlanOptions o) {
@@ -144,11 +144,11 @@ public final class TerraformRunner {
     }
 
     static List<String> showPlanArgv(Path planFile) {
-        return List.of("show", "-json", planFile.toString());
+        return List.of("show", "-json", "-no-color", planFile.toString());
     }
 
     static List<String> showStateArgv() {
-        return List.of("show", "-json");
+        return List.of("show", "-json", "-no-color");
     }
 
     static List<String> applyArgv(Path planFile) {
@@ -156,7 +156,7 @@ public final class TerraformRunner {
     }
 
     static List<String> outputArgv() {
-        return List.of("output", "-json");
+        return List.of("output", "-json", "-no-color");
     }
 
     static List<String> argv(DestroyOptions o) {
@@ -283,9 +283,9 @@ public final class TerraformRunner {
     }
 
     private static String requireName(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_-]{1,90}")) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,89}")) {
             throw new TerraformException(TerraformErrorCode.INVALID_USAGE, "workspace name '" + name
-                    + "' must be 1-90 of A-Z a-z 0-9 _ -");
+                    + "' must be 1-90 of A-Z a-z 0-9 _ -, starting with a letter or digit");
         }
         return name;
     }
