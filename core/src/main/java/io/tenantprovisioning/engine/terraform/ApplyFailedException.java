@@ -14,14 +14,23 @@ public final class ApplyFailedException extends TerraformException {
     private final List<String> completed;
     private final List<String> failed;
     private final List<String> resourcesInState;
+    private final List<String> untracked;
 
+    /**
+     * @param untracked addresses created or changed during this run that the state does not record:
+     *                  the process died before its next state write (OpenTofu writes state at most
+     *                  every 20 s during an apply, and at the end)
+     */
     public ApplyFailedException(TerraformErrorCode code, String operation, List<String> completed, List<String> failed,
-                                List<String> resourcesInState, List<Diagnostic> diagnostics, String stderr) {
-        super(code, operation + " failed; " + describe(completed, failed, resourcesInState), diagnostics, stderr);
+                                List<String> resourcesInState, List<String> untracked, List<Diagnostic> diagnostics,
+                                String stderr) {
+        super(code, operation + " failed; " + describe(completed, failed, resourcesInState, untracked), diagnostics,
+                stderr);
         this.operation = operation;
         this.completed = List.copyOf(completed);
         this.failed = List.copyOf(failed);
         this.resourcesInState = List.copyOf(resourcesInState);
+        this.untracked = List.copyOf(untracked);
     }
 
     /** "apply" or "destroy". */
@@ -44,9 +53,20 @@ public final class ApplyFailedException extends TerraformException {
         return resourcesInState;
     }
 
-    private static String describe(List<String> completed, List<String> failed, List<String> inState) {
-        return "completed: " + listOrNone(completed) + "; failed: " + listOrNone(failed)
+    /**
+     * Created or changed during this run but absent from the state: destroy will not remove them, only
+     * the tag/name sweep can find them. Empty after an ordinary failure, where OpenTofu writes state.
+     */
+    public List<String> untracked() {
+        return untracked;
+    }
+
+    private static String describe(List<String> completed, List<String> failed, List<String> inState,
+                                   List<String> untracked) {
+        String text = "completed: " + listOrNone(completed) + "; failed: " + listOrNone(failed)
                 + "; left in state (destroy removes them): " + listOrNone(inState);
+        return untracked.isEmpty() ? text : text + "; created but NOT recorded in state (destroy cannot see them, "
+                + "the sweep must find them): " + String.join(", ", untracked);
     }
 
     private static String listOrNone(List<String> items) {

@@ -183,7 +183,10 @@ public final class TerraformProcessRunner {
                 if (!line.isBlank()) {
                     UiEvent event = parser.parse(line);
                     events.add(event);
-                    listener.event(step, mask(event.describe()));
+                    String readable = event.describe();
+                    if (!readable.isBlank()) {
+                        listener.event(step, mask(readable));
+                    }
                 }
             }
             case CAPTURE -> stdout.append(line).append('\n');

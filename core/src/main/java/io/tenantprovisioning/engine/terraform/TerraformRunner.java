@@ -180,8 +180,12 @@ public final class TerraformRunner {
             }
             List<Diagnostic> diagnostics = new ArrayList<>(e.diagnostics());
             List<String> inState = partialState(diagnostics);
+            List<String> untracked = e.events().stream().filter(UiEvent.ApplyHook.class::isInstance)
+                    .map(UiEvent.ApplyHook.class::cast)
+                    .filter(h -> h.phase() == UiEvent.ApplyHook.Phase.COMPLETE && !h.action().equals("delete"))
+                    .map(UiEvent.ApplyHook::address).filter(a -> !inState.contains(a)).toList();
             throw new ApplyFailedException(code, operation, completed,
-                    hookAddresses(e, UiEvent.ApplyHook.Phase.ERRORED), inState, diagnostics, e.stderr());
+                    hookAddresses(e, UiEvent.ApplyHook.Phase.ERRORED), inState, untracked, diagnostics, e.stderr());
         }
         UiEvent.ChangeSummary summary = e.events().stream().filter(UiEvent.ChangeSummary.class::isInstance)
                 .map(UiEvent.ChangeSummary.class::cast).reduce((first, second) -> second)

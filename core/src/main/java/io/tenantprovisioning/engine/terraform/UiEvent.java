@@ -40,7 +40,9 @@ public sealed interface UiEvent {
             if (!previousAddress.isEmpty() && !previousAddress.equals(address)) {
                 line += " (from " + previousAddress + ")";
             }
-            return reason.isEmpty() ? line : line + " (because " + reason.replace('_', ' ') + ")";
+            // reasons look like "cannot_update" or "delete_because_count_index"
+            String why = reason.replaceFirst("^(delete|replace)_because_", "").replace('_', ' ');
+            return reason.isEmpty() ? line : line + " (because " + why + ")";
         }
     }
 
