@@ -42,8 +42,12 @@ public record S3Backend(String bucket, String keyPrefix, String region, String e
         s.put("encrypt", true);
         s.put("use_lockfile", true);
         if (!endpoint.isEmpty()) {
+            // An S3-compatible server: path-style addressing, and no calls to AWS STS/EC2 metadata.
             s.put("endpoints", Map.of("s3", endpoint));
             s.put("use_path_style", true);
+            s.put("skip_credentials_validation", true);
+            s.put("skip_requesting_account_id", true);
+            s.put("skip_metadata_api_check", true);
         }
         return s;
     }
