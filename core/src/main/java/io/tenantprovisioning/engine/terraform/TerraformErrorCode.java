@@ -11,6 +11,8 @@ public enum TerraformErrorCode {
     PLAN_FAILED,
     SHOW_FAILED,
     APPLY_FAILED,
+    /** The plan file to apply is not the one that was shown and approved (its SHA-256 differs). */
+    PLAN_NOT_APPROVED,
     OUTPUT_FAILED,
     DESTROY_FAILED,
     /** Another process holds the state lock. */

@@ -181,11 +181,12 @@ public final class TerraformProcessRunner {
         switch (output) {
             case EVENTS -> {
                 if (!line.isBlank()) {
-                    UiEvent event = parser.parse(line);
+                    // masked before parsing, so diagnostics (which failures carry) are masked too
+                    UiEvent event = parser.parse(mask(line));
                     events.add(event);
                     String readable = event.describe();
                     if (!readable.isBlank()) {
-                        listener.event(step, mask(readable));
+                        listener.event(step, readable);
                     }
                 }
             }

@@ -87,6 +87,20 @@ public final class TerraformRunner {
         return applyLike(applyArgv(planFile), "apply", TerraformErrorCode.APPLY_FAILED);
     }
 
+    /**
+     * Applies {@code planFile} only if it is byte-for-byte the plan that was approved: its SHA-256 must
+     * equal {@code approvedSha256} ({@link PlanSummary#planSha256()} recorded with the approval).
+     */
+    public ApplyResult apply(Path planFile, String approvedSha256) {
+        String actual = sha256(dir.resolve(planFile));
+        if (!actual.equalsIgnoreCase(Objects.requireNonNull(approvedSha256, "approvedSha256"))) {
+            throw new TerraformException(TerraformErrorCode.PLAN_NOT_APPROVED, "plan file " + planFile
+                    + " has SHA-256 " + actual + " but the approved plan had " + approvedSha256
+                    + "; nothing was applied: plan again and get the new plan approved");
+        }
+        return apply(planFile);
+    }
+
     /** {@code destroy -json -auto-approve -input=false …}; on failure the exception lists what is left. */
     public ApplyResult destroy(DestroyOptions options) {
         return applyLike(argv(options), "destroy", TerraformErrorCode.DESTROY_FAILED);

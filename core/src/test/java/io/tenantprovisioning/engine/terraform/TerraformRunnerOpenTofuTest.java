@@ -57,7 +57,13 @@ class TerraformRunnerOpenTofuTest {
         assertThat(summary.updates()).isEmpty();
         assertThat(summary.planSha256()).hasSize(64);
 
-        ApplyResult applied = tf.apply(plan.planFile());
+        Path otherPlan = tf.plan(PlanOptions.DEFAULTS.withOut(Path.of("other.tfplan"))).planFile();
+        assertThatThrownBy(() -> tf.apply(otherPlan, summary.planSha256()))
+                .isInstanceOfSatisfying(TerraformException.class,
+                        e -> assertThat(e.code()).isEqualTo(TerraformErrorCode.PLAN_NOT_APPROVED));
+        assertThat(tf.stateList()).isEmpty();
+
+        ApplyResult applied = tf.apply(plan.planFile(), summary.planSha256());
         assertThat(applied.added()).isEqualTo(5);
         assertThat(applied.completed()).hasSize(5).contains("terraform_data.bucket");
         TerraformOutputs outputs = tf.output();
