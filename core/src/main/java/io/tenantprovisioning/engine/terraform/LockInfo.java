@@ -17,8 +17,8 @@ public record LockInfo(String id, String path, String operation, String who, Str
                        String info, String reason) {
 
     /** Field lines of the block, as statemgr.LockInfo.String() prints them: two spaces, key, colon. */
-    private static final Pattern FIELD = Pattern.compile("^\\s*(ID|Path|Operation|Who|Version|Created|Info):[ \\t]*(.*)$",
-            Pattern.MULTILINE);
+    private static final Pattern FIELD = Pattern.compile(
+            "^\\s*(ID|Path|Operation|Who|Version|Created|Info):[ \\t]*(.*)$", Pattern.MULTILINE);
     private static final Pattern REASON = Pattern.compile("^\\s*Error message:[ \\t]*(.*)$", Pattern.MULTILINE);
 
     /** Parses the diagnostic detail; empty when it has no "Lock Info:" block with an ID. */

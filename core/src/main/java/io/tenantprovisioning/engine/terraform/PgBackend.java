@@ -83,7 +83,8 @@ public record PgBackend(String host, int port, String database, String user, Sec
     /** {@code postgres://user:pw@host:port/db?sslmode=…}: contains the password, hence a Secret. */
     public Secret connectionString() {
         return Secret.of("postgres://" + encode(user) + ":" + encode(password.reveal()) + "@" + hostForUrl() + ":"
-                + port + "/" + encode(database) + "?sslmode=" + sslMode + "&application_name=" + encode("tofu (tenantctl)"));
+                + port + "/" + encode(database) + "?sslmode=" + sslMode
+                + "&application_name=" + encode("tofu (tenantctl)"));
     }
 
     private String hostForUrl() {

@@ -21,7 +21,8 @@ final class PgLockInspector implements LockInspector {
 
     private static final String STATES_TABLE = "states";
     private static final String HOLDERS = "SELECT a.pid, coalesce(a.usename, ''), coalesce(a.application_name, ''),"
-            + " coalesce(host(a.client_addr), ''), coalesce(to_char(a.backend_start, 'YYYY-MM-DD\"T\"HH24:MI:SSOF'), ''),"
+            + " coalesce(host(a.client_addr), ''),"
+            + " coalesce(to_char(a.backend_start, 'YYYY-MM-DD\"T\"HH24:MI:SSOF'), ''),"
             + " coalesce(a.state, '') FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
             + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
             + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
@@ -69,7 +70,8 @@ final class PgLockInspector implements LockInspector {
     }
 
     private Long stateRowId(Connection c, String workspace) throws SQLException {
-        String sql = "SELECT id FROM \"" + schemaName.replace("\"", "\"\"") + "\".\"" + STATES_TABLE + "\" WHERE name = ?";
+        String sql = "SELECT id FROM \"" + schemaName.replace("\"", "\"\"") + "\".\"" + STATES_TABLE
+                + "\" WHERE name = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, workspace);
             try (ResultSet rs = ps.executeQuery()) {

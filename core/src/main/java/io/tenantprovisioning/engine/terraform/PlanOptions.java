@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public record PlanOptions(Path out, List<Path> varFiles, boolean destroy, Duration lockTimeout) {
 
-    public static final PlanOptions DEFAULTS = new PlanOptions(Path.of("tenant.tfplan"), List.of(), false, Duration.ZERO);
+    public static final PlanOptions DEFAULTS =
+            new PlanOptions(Path.of("tenant.tfplan"), List.of(), false, Duration.ZERO);
 
     public PlanOptions {
         Objects.requireNonNull(out, "out");

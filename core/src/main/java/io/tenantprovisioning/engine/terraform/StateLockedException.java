@@ -85,7 +85,8 @@ public final class StateLockedException extends TerraformException {
             return holders.isEmpty() ? "unknown (no PostgreSQL session holds it any more; retry)"
                     : holders.stream().map(LockHolder::describe).collect(Collectors.joining("; "));
         }
-        return info.who() + ", running " + info.operation() + " since " + info.created() + " (lock ID " + info.id() + ")";
+        return info.who() + ", running " + info.operation() + " since " + info.created()
+                + " (lock ID " + info.id() + ")";
     }
 
     private static boolean isPg(String backendType) {

@@ -63,7 +63,9 @@ class TerraformProcessRunnerTest {
                 .withSecretEnvironment(Map.of("PG_CONN_STR", Secret.of("postgres://u:" + password + "@h/db")))
                 .withMasked(List.of(Secret.of(password)));
         TerraformProcessRunner.Execution e = run(runner,
-                "echo \"stdout $PG_CONN_STR\"; echo \"connect failed: $PG_CONN_STR (pw $(echo $PG_CONN_STR | cut -d: -f3 | cut -d@ -f1))\" >&2; exit 1",
+                "echo \"stdout $PG_CONN_STR\"; "
+                        + "pw=$(echo $PG_CONN_STR | cut -d: -f3 | cut -d@ -f1); "
+                        + "echo \"connect failed: $PG_CONN_STR (pw $pw)\" >&2; exit 1",
                 TerraformProcessRunner.Output.TEXT);
         assertThat(e.exitCode()).isEqualTo(1);
         assertThat(e.stderr()).contains("connect failed: ****").doesNotContain(password);

@@ -20,7 +20,8 @@ class UiEventParserTest {
 
     @Test
     void terraformVersionKey() {
-        UiEvent e = parser.parse("{\"@message\":\"Terraform 1.9.0\",\"terraform\":\"1.9.0\",\"type\":\"version\",\"ui\":\"1.2\"}");
+        UiEvent e = parser.parse(
+                "{\"@message\":\"Terraform 1.9.0\",\"terraform\":\"1.9.0\",\"type\":\"version\",\"ui\":\"1.2\"}");
         assertThat(e.describe()).isEqualTo("Terraform 1.9.0 (machine-readable UI 1.2)");
     }
 
