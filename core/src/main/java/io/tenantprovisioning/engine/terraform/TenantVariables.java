@@ -1,0 +1,74 @@
+package io.tenantprovisioning.engine.terraform;
+
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.tier.TierConfig;
+import io.tenantprovisioning.workflow.TenantPlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The values written to {@code tenant.auto.tfvars.json}: what the root module needs to know about one
+ * tenant. Resource names are computed here, by the same {@link Slug} rules the direct engine uses, and
+ * passed in ({@code names}) so both engines name things identically.
+ *
+ * @param extra further root-module variables (name → any JSON-serialisable value), written last
+ */
+public record TenantVariables(Slug slug, TierConfig tierConfig, String region, Map<String, String> tags,
+                              String bucketPrefix, Map<String, Object> extra) {
+
+    public TenantVariables {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(tierConfig, "tierConfig");
+        Objects.requireNonNull(region, "region");
+        tags = Map.copyOf(tags);
+        Objects.requireNonNull(bucketPrefix, "bucketPrefix");
+        extra = Map.copyOf(extra);
+    }
+
+    /** The variables of a computed plan. */
+    public static TenantVariables from(TenantPlan plan, String bucketPrefix) {
+        return new TenantVariables(plan.request().slug(), plan.tierConfig(), plan.request().region().code(),
+                plan.tags().asMap(), bucketPrefix, Map.of());
+    }
+
+    public TenantVariables withExtra(Map<String, Object> values) {
+        Map<String, Object> merged = new LinkedHashMap<>(extra);
+        merged.putAll(values);
+        return new TenantVariables(slug, tierConfig, region, tags, bucketPrefix, merged);
+    }
+
+    /** The tfvars document, in a stable order. */
+    public Map<String, Object> toTfvars() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("tenant_slug", slug.value());
+        v.put("tier", tierConfig.tier().displayName());
+        v.put("region", region);
+        v.put("tags", new java.util.TreeMap<>(tags));
+        v.put("tier_config", tierConfigVariable());
+        v.put("names", names());
+        v.putAll(new java.util.TreeMap<>(extra));
+        return v;
+    }
+
+    private Map<String, Object> tierConfigVariable() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("features", tierConfig.features());
+        t.put("queries_per_minute", tierConfig.queriesPerMinute());
+        t.put("documents_per_month", tierConfig.documentsPerMonth());
+        t.put("model", tierConfig.model());
+        t.put("max_tokens", tierConfig.maxTokens());
+        t.put("temperature", tierConfig.temperature());
+        t.put("demo_documents", tierConfig.demoDocuments());
+        return t;
+    }
+
+    private Map<String, Object> names() {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("sql_identifier", slug.sqlIdentifier());
+        n.put("bucket", slug.bucketName(bucketPrefix));
+        n.put("qualified_name", slug.qualifiedName());
+        n.put("cost_center_default", slug.defaultCostCenter());
+        return n;
+    }
+}

@@ -1,0 +1,150 @@
+package io.tenantprovisioning.engine.terraform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tenantprovisioning.request.Slug;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One tenant's Terraform working folder: a fresh copy of the module tree under
+ * {@code <workRoot>/<slug>/}, plus two generated files in the root module: {@code tenant.auto.tfvars.json}
+ * (the tenant's variables) and {@code backend_override.tf.json} (the state backend; an override file
+ * replaces whatever backend the root module declares). State lives in workspace {@code t-<slug>}.
+ *
+ * <p>The folder holds no secret (the backend's connection string travels in the environment) but a
+ * saved plan can: plans embed state and sensitive values, so keep {@code workRoot} private.
+ */
+public final class TenantWorkspace {
+
+    public static final String TFVARS_FILE = "tenant.auto.tfvars.json";
+    public static final String BACKEND_OVERRIDE_FILE = "backend_override.tf.json";
+    public static final Path PLAN_FILE = Path.of("tenant.tfplan");
+
+    /** Never copied from the source tree: local state, caches and plans of earlier runs. */
+    private static final Set<String> SKIPPED_FILES = Set.of("terraform.tfstate", "terraform.tfstate.backup",
+            ".terraform.tfstate.lock.info", TFVARS_FILE, BACKEND_OVERRIDE_FILE);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Slug slug;
+    private final Path copyRoot;
+    private final Path dir;
+    private final BackendConfig backend;
+
+    private TenantWorkspace(Slug slug, Path copyRoot, Path dir, BackendConfig backend) {
+        this.slug = slug;
+        this.copyRoot = copyRoot;
+        this.dir = dir;
+        this.backend = backend;
+    }
+
+    /**
+     * (Re)builds the folder: removes an earlier copy for this slug, copies the tree, writes the two
+     * generated files. Rollback calls this again with the same variables before {@code destroy}.
+     */
+    public static TenantWorkspace prepare(Path workRoot, ModuleSource source, TenantVariables variables,
+                                          BackendConfig backend) {
+        Objects.requireNonNull(backend, "backend");
+        Path copyRoot = workRoot.toAbsolutePath().normalize().resolve(variables.slug().value());
+        Path dir = copyRoot.resolve(source.rootModule()).normalize();
+        try {
+            deleteTree(copyRoot);
+            copyTree(source.tree(), copyRoot);
+            JSON.writeValue(dir.resolve(TFVARS_FILE).toFile(), variables.toTfvars());
+            JSON.writeValue(dir.resolve(BACKEND_OVERRIDE_FILE).toFile(),
+                    Map.of("terraform", Map.of("backend", Map.of(backend.type(), backend.settings()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Terraform working folder " + copyRoot, e);
+        }
+        return new TenantWorkspace(variables.slug(), copyRoot, dir, backend);
+    }
+
+    public Slug slug() {
+        return slug;
+    }
+
+    /** The root module's folder: where every command runs. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** {@code t-<slug>}: the workspace that holds this tenant's state. */
+    public String workspaceName() {
+        return "t-" + slug.value();
+    }
+
+    public BackendConfig backend() {
+        return backend;
+    }
+
+    /** A runner for this folder, with the backend's secret environment and lock inspector. */
+    public TerraformRunner runner(TerraformProcessRunner base) {
+        TerraformProcessRunner process = base.withSecretEnvironment(backend.secretEnvironment())
+                .withMasked(backend.masked());
+        return new TerraformRunner(process, dir, backend.lockInspector());
+    }
+
+    /** {@link #runner}, then {@code init} and {@code workspace select -or-create t-<slug>}: ready to plan. */
+    public TerraformRunner open(TerraformProcessRunner base) {
+        TerraformRunner runner = runner(base);
+        runner.init(InitOptions.DEFAULTS);
+        runner.workspaceSelectOrCreate(workspaceName());
+        return runner;
+    }
+
+    /** Deletes the folder (after destroy and workspace delete; the state lives in the backend). */
+    public void remove() {
+        try {
+            deleteTree(copyRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + copyRoot, e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (d.getFileName() != null && d.getFileName().toString().equals(".terraform") && !d.equals(from)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                String name = f.getFileName().toString();
+                if (!SKIPPED_FILES.contains(name) && !name.endsWith(".tfplan")) {
+                    Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Deletes a folder tree without following symbolic links out of it. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+# A folder and a dashboard per tenant, every query filtered on the tenant_id label that the
+# tenant's Prometheus target carries (the target itself is written by tenantctl's configure step:
+# file_sd is a file on the Prometheus host, not a Grafana object).
+
+resource "grafana_folder" "tenant" {
+  uid   = var.uid
+  title = "Tenant ${var.tenant_slug}"
+}
+
+locals {
+  selector = "tenant_id=\"${var.tenant_slug}\""
+
+  dashboard = {
+    uid           = var.uid
+    title         = "Tenant ${var.tenant_slug} (${var.tier})"
+    tags          = concat(["tenantctl", "tier-${lower(var.tier)}"], [for k, v in var.tags : "${k}=${v}"])
+    schemaVersion = 39
+    time          = { from = "now-6h", to = "now" }
+    panels = [
+      {
+        id      = 1
+        type    = "timeseries"
+        title   = "Queries per minute"
+        gridPos = { x = 0, y = 0, w = 12, h = 8 }
+        targets = [{ refId = "A", expr = "sum(rate(rag_queries_total{${local.selector}}[5m])) * 60" }]
+        fieldConfig = {
+          defaults = {
+            thresholds = {
+              mode  = "absolute"
+              steps = [{ color = "green", value = null }, { color = "red", value = var.queries_per_minute }]
+            }
+          }
+          overrides = []
+        }
+      },
+      {
+        id      = 2
+        type    = "timeseries"
+        title   = "Query latency p95 (ms)"
+        gridPos = { x = 12, y = 0, w = 12, h = 8 }
+        targets = [{
+          refId = "A"
+          expr  = "histogram_quantile(0.95, sum by (le) (rate(rag_query_duration_seconds_bucket{${local.selector}}[5m]))) * 1000"
+        }]
+      },
+      {
+        id      = 3
+        type    = "stat"
+        title   = "Target up"
+        gridPos = { x = 0, y = 8, w = 6, h = 4 }
+        targets = [{ refId = "A", expr = "up{${local.selector}}" }]
+      },
+    ]
+  }
+}
+
+resource "grafana_dashboard" "tenant" {
+  folder      = grafana_folder.tenant.uid
+  config_json = jsonencode(local.dashboard)
+  overwrite   = true
+}

@@ -1,0 +1,92 @@
+# Tags come from the root's provider default_tags (TenantID, Tier, CostCenter, ManagedBy, RequestId).
+
+resource "aws_s3_bucket" "tenant" {
+  bucket        = var.bucket_name
+  force_destroy = var.force_destroy
+}
+
+resource "aws_s3_bucket_public_access_block" "tenant" {
+  bucket                  = aws_s3_bucket.tenant.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "tenant" {
+  bucket = aws_s3_bucket.tenant.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "tenant" {
+  bucket = aws_s3_bucket.tenant.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = var.kms_key_arn == null ? "AES256" : "aws:kms"
+      kms_master_key_id = var.kms_key_arn
+    }
+    bucket_key_enabled = var.kms_key_arn != null
+  }
+}
+
+data "aws_iam_policy_document" "deny_insecure_transport" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.tenant.arn, "${aws_s3_bucket.tenant.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "tenant" {
+  bucket = aws_s3_bucket.tenant.id
+  policy = data.aws_iam_policy_document.deny_insecure_transport.json
+
+  # The public access block must exist first, or S3 may judge the policy against open settings.
+  depends_on = [aws_s3_bucket_public_access_block.tenant]
+}
+
+resource "aws_iam_user" "tenant" {
+  name          = var.iam_user_name
+  path          = "/tenants/"
+  force_destroy = true
+}
+
+resource "aws_iam_access_key" "tenant" {
+  user = aws_iam_user.tenant.name
+}
+
+data "aws_iam_policy_document" "tenant" {
+  statement {
+    sid       = "ListOwnBucket"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.tenant.arn]
+  }
+
+  statement {
+    sid       = "ReadWriteOwnObjects"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.tenant.arn}/*"]
+  }
+}
+
+resource "aws_iam_user_policy" "tenant" {
+  name   = "${var.iam_user_name}-bucket"
+  user   = aws_iam_user.tenant.name
+  policy = data.aws_iam_policy_document.tenant.json
+}
