@@ -1,0 +1,244 @@
+package io.tenantprovisioning.operations;
+
+import io.tenantprovisioning.approval.ApprovalStep;
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.approval.Verdict;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.engine.FailurePoints;
+import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.notify.LogNotifier;
+import io.tenantprovisioning.notify.NotificationEvent;
+import io.tenantprovisioning.notify.Notifications;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.request.RequestDraft;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.request.TenantRequest;
+import io.tenantprovisioning.validation.ValidationReport;
+import io.tenantprovisioning.validation.report.JsonReport;
+import io.tenantprovisioning.validation.report.Reports;
+import io.tenantprovisioning.workflow.ApprovalOutcome;
+import io.tenantprovisioning.workflow.ApprovalWorkflow;
+import io.tenantprovisioning.workflow.Lifecycle;
+import io.tenantprovisioning.workflow.ProvisioningSaga;
+import io.tenantprovisioning.workflow.RunLock;
+import io.tenantprovisioning.workflow.SubmissionOutcome;
+import io.tenantprovisioning.workflow.Teardown;
+import io.tenantprovisioning.workflow.TeardownResult;
+import io.tenantprovisioning.workflow.TenantPlan;
+import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.workflow.TenantSubmission;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The engine as the CLI and the Jenkins steps use it: one object per process, built from settings.
+ * Every lifecycle step that changes a tenant takes the tenant's run lock for its duration.
+ */
+public final class TenantPlatform implements TenantOperations, AutoCloseable {
+
+    private final PlatformServices services;
+    private final Registry registry;
+    private final Map<String, ProvisioningEngine> engines;
+    private final Teardown teardown;
+    private final ProvisioningSaga saga;
+    private final TenantAccessLoader accessLoader;
+    private final Notifications notifications;
+    private final ProgressListener events;
+    private final FailurePoints failurePoints;
+
+    TenantPlatform(PlatformServices services, Map<String, ProvisioningEngine> engines, ProgressListener events) {
+        this.services = services;
+        this.registry = services.registry();
+        this.engines = Map.copyOf(engines);
+        this.events = events;
+        this.teardown = new Teardown(registry, engines, services.sweep(events));
+        this.failurePoints = FailurePoints.from(services.settings());
+        this.saga = new ProvisioningSaga(registry, teardown, failurePoints);
+        this.accessLoader = new TenantAccessLoader(registry, services.vault());
+        this.notifications = Notifications.fromSettings(services.settings(), Map.of(),
+                new LogNotifier(line -> events.event("notify", line)));
+    }
+
+    /** Opens the platform with the engines this machine can run; events (notifications in the log) go to {@code events}. */
+    public static TenantPlatform open(Settings settings, ProgressListener events) {
+        PlatformServices services = PlatformServices.open(settings);
+        try {
+            return new TenantPlatform(services, Engines.available(services, events), events);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    public PlatformServices services() {
+        return services;
+    }
+
+    @Override
+    public SubmissionResult submit(RequestDraft draft, String requester) {
+        TenantRequest request = services.validator().validate(draft);
+        String requestId = request.idempotency()
+                .map(k -> UUID.nameUUIDFromBytes(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElseGet(UUID::randomUUID).toString();
+        TenantPlan plan = services.planner().plan(request, requestId);
+        SubmissionOutcome outcome = new TenantSubmission(registry).submit(plan, requester);
+        if (!outcome.replayed() && outcome.state() == TenantState.PENDING_APPROVAL) {
+            for (ApprovalStep step : outcome.route().steps()) {
+                publish(new NotificationEvent.ApprovalNeeded(outcome.slug().value(), step.group(), step.reason(),
+                        outcome.monthlyCostInr()));
+            }
+        }
+        return new SubmissionResult(outcome.requestId().toString(), outcome.slug().value(), outcome.autoApproved(),
+                outcome.route().steps(), outcome.monthlyCostInr(), outcome.state().name(), outcome.replayed());
+    }
+
+    @Override
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
+                                         String comment) {
+        ApprovalOutcome outcome = new ApprovalWorkflow(registry).decide(parseRequestId(requestId), group, approver,
+                Verdict.valueOf(decision.name()), comment);
+        return new ApprovalResult(outcome.requestId().toString(), outcome.slug(), outcome.state().name(),
+                outcome.stillPending());
+    }
+
+    @Override
+    public ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener progress) {
+        TenantRecord tenant = tenantOfRequest(requestId);
+        try (RunLock lock = RunLock.acquire(registry, tenant.slug(), runId("provision"))) {
+            return provisionLocked(tenant, engine, progress);
+        }
+    }
+
+    ProvisioningResult provisionLocked(TenantRecord tenant, EngineKind engineKind, ProgressListener progress) {
+        ProvisioningEngine engine = engine(engineKind);
+        try {
+            Map<String, String> outputs = saga.provision(tenant, accessLoader.expectedTags(tenant), engine,
+                    actor(), progress);
+            return new ProvisioningResult(tenant.slug().value(), TenantState.VALIDATING.name(), outputs);
+        } catch (io.tenantprovisioning.workflow.ProvisioningFailedException e) {
+            notifyTeardown(e.teardown(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public ValidationRun validate(Slug slug, ProgressListener progress) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId("validate"))) {
+            return Reports.toRun(validateLocked(registry.tenants().require(slug), progress));
+        }
+    }
+
+    ValidationReport validateLocked(TenantRecord tenant, ProgressListener progress) {
+        failurePoints.reach("validate");
+        Instant started = Instant.now();
+        ValidationReport report = ValidationChecks.suite(services, accessLoader.expectedTags(tenant))
+                .run(accessLoader.load(tenant), progress);
+        registry.validationRuns().record(tenant.id(), started, Instant.now(), report.passed(),
+                JsonReport.render(report));
+        return report;
+    }
+
+    @Override
+    public String activate(Slug slug, ProgressListener progress) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId("activate"))) {
+            return activateLocked(registry.tenants().require(slug), progress);
+        }
+    }
+
+    String activateLocked(TenantRecord tenant, ProgressListener progress) {
+        boolean passed = registry.validationRuns().last(tenant.id()).map(r -> r.passed()).orElse(false);
+        if (!passed) {
+            throw new IllegalStateException("tenant '" + tenant.slug() + "' cannot be activated: its last validation "
+                    + "did not pass (run `tenantctl validate " + tenant.slug() + "`)");
+        }
+        new Lifecycle(registry).transition(tenant.slug(), TenantState.VALIDATING, TenantState.ACTIVE, actor(),
+                "all critical checks passed");
+        progress.event("activate", tenant.slug() + " is ACTIVE");
+        publish(Activation.event(tenant, registry));
+        return TenantState.ACTIVE.name();
+    }
+
+    @Override
+    public RollbackResult rollback(Slug slug, ProgressListener progress) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId("rollback"))) {
+            return rollbackLocked(slug, "rollback requested", progress);
+        }
+    }
+
+    RollbackResult rollbackLocked(Slug slug, String reason, ProgressListener progress) {
+        TeardownResult result = teardown.rollback(slug, actor(), reason, progress);
+        notifyTeardown(result, reason);
+        return new RollbackResult(result.slug(), result.state().name(), result.compensationErrors(),
+                result.sweep().survivors());
+    }
+
+    @Override
+    public List<String> activeTenants() {
+        return registry.tenants().list(Optional.empty()).stream()
+                .filter(t -> t.state().equals("ACTIVE") || t.state().equals("DEGRADED"))
+                .map(t -> t.slug().value()).toList();
+    }
+
+    FailurePoints failurePoints() {
+        return failurePoints;
+    }
+
+    /** ACTIVE/DEGRADED → OFFBOARDING → OFFBOARDED: destroy through the creating engine, then sweep. */
+    public TeardownResult offboard(Slug slug, ProgressListener progress) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId("offboard"))) {
+            return teardown.offboard(slug, actor(), "offboarding requested", progress);
+        }
+    }
+
+    void publish(NotificationEvent event) {
+        notifications.publish(event).stream().filter(o -> !o.delivered())
+                .forEach(o -> events.event("notify", "not delivered: " + o.describe()));
+    }
+
+    private void notifyTeardown(TeardownResult result, String reason) {
+        publish(result.complete()
+                ? new NotificationEvent.RolledBack(result.slug(), reason, List.of())
+                : new NotificationEvent.RollbackIncomplete(result.slug(), reason, result.sweep().survivors()));
+    }
+
+    private ProvisioningEngine engine(EngineKind kind) {
+        ProvisioningEngine engine = engines.get(kind.name().toLowerCase(java.util.Locale.ROOT));
+        if (engine == null) {
+            throw new IllegalArgumentException("the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " engine is not available here (is TERRAFORM_BIN installed?)");
+        }
+        return engine;
+    }
+
+    TenantRecord tenantOfRequest(String requestId) {
+        UUID id = parseRequestId(requestId);
+        UUID tenantId = registry.requests().require(id).tenantId();
+        return registry.tenants().byId(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("request " + requestId + " has no tenant"));
+    }
+
+    private static UUID parseRequestId(String requestId) {
+        try {
+            return UUID.fromString(requestId.trim());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("request id '" + requestId + "' is not a UUID");
+        }
+    }
+
+    static String actor() {
+        return System.getProperty("user.name", "tenantctl");
+    }
+
+    static String runId(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+}

@@ -1,0 +1,70 @@
+package io.tenantprovisioning.workflow;
+
+import io.tenantprovisioning.engine.FailurePoints;
+import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.tier.TierConfig;
+import java.util.Map;
+
+/**
+ * APPROVED → PROVISIONING → CONFIGURING → VALIDATING. Any failure on the way rolls the tenant
+ * back (through {@link Teardown}) before the failure is reported. The caller holds the run lock.
+ */
+public final class ProvisioningSaga {
+
+    private final Registry registry;
+    private final Lifecycle lifecycle;
+    private final Teardown teardown;
+    private final FailurePoints failurePoints;
+
+    public ProvisioningSaga(Registry registry, Teardown teardown, FailurePoints failurePoints) {
+        this.registry = registry;
+        this.lifecycle = new Lifecycle(registry);
+        this.teardown = teardown;
+        this.failurePoints = failurePoints;
+    }
+
+    /**
+     * Provisions and configures an APPROVED tenant; returns the resources' non-secret outputs.
+     *
+     * @throws ProvisioningFailedException after rolling back, when anything failed
+     */
+    public Map<String, String> provision(TenantRecord tenant, Map<String, String> tags, ProvisioningEngine engine,
+                                         String actor, ProgressListener progress) {
+        lifecycle.transition(tenant.slug(), TenantState.APPROVED, TenantState.PROVISIONING, actor,
+                "provisioning with the " + engine.name() + " engine");
+        registry.tenants().setEngine(tenant.slug(), engine.name());
+        TenantState reached = TenantState.PROVISIONING;
+        try {
+            failurePoints.reach("provision");
+            Map<String, String> outputs = engine.provision(
+                    new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig()),
+                    new RegistryJournal(registry.journal(), tenant.id()), progress);
+            lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, "resources created");
+            reached = TenantState.CONFIGURING;
+            failurePoints.reach("configure");
+            lifecycle.transition(tenant.slug(), reached, TenantState.VALIDATING, actor, configured(tenant.tierConfig()));
+            progress.event("configure", configured(tenant.tierConfig()));
+            return outputs;
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            progress.event("provision", "FAILED in " + reached + ": " + reason + "; rolling back");
+            TeardownResult result = teardown.rollback(tenant.slug(), actor, "failed in " + reached + ": " + reason,
+                    progress);
+            throw new ProvisioningFailedException(tenant.slug().value(), reason, result, e);
+        }
+    }
+
+    /**
+     * What CONFIGURING applied. The drivers already set the tier's quotas (Redis metadata), row-level
+     * security and the demo documents; the tier config itself was snapshotted into the registry at
+     * submission, so configuring records it against this run.
+     */
+    private static String configured(TierConfig tier) {
+        return "configured " + tier.tier().displayName() + ": " + tier.queriesPerMinute() + " queries/min, "
+                + tier.documentsPerMonth() + " docs/month, model " + tier.model() + ", max tokens " + tier.maxTokens();
+    }
+}
