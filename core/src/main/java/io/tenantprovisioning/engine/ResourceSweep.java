@@ -1,6 +1,6 @@
 package io.tenantprovisioning.engine;
 
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDriver;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.cost.ChargebackTags;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import java.util.LinkedHashMap;

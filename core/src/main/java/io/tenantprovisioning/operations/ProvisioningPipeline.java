@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;

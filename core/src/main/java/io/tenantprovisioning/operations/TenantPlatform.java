@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;

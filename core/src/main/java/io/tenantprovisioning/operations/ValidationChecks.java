@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.validation.CostTagsCheck;
 import io.tenantprovisioning.validation.CrossTenantIsolationCheck;

@@ -3,7 +3,7 @@ package io.tenantprovisioning.validation;
 import io.tenantprovisioning.config.ConfigurationException;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.resource.TenantAccess;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.tenantprovisioning.workflow;
 
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.resource.TenantResourceSpec;

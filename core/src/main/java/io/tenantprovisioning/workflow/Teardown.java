@@ -3,7 +3,7 @@ package io.tenantprovisioning.workflow;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ResourceSweep;
 import io.tenantprovisioning.engine.SweepReport;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.JournalStatus;
 import io.tenantprovisioning.registry.Registry;

@@ -3,7 +3,7 @@ package io.tenantprovisioning.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceKind;
 import io.tenantprovisioning.resource.TenantAccess;

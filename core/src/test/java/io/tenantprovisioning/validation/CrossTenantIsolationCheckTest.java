@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.testing.TestServices;

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.jenkins;
 
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import java.io.PrintStream;
 
 /** The engine's progress written to the build's {@code TaskListener} log, secrets masked. */

@@ -3,19 +3,19 @@ package io.tenantprovisioning.jenkins;
 import hudson.AbortException;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.operations.TenantOperations;
+import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.progress.ProgressListener;
 
 /**
- * The production wiring: the engine's {@link TenantOperations} built from the step's settings.
- *
- * <p>The one line to change when core's implementation lands is marked below; everything else in
- * the plugin only sees the {@link OperationsFactory} interface.
+ * The production wiring: core's {@link TenantPlatform} built from the step's settings. Everything
+ * else in the plugin only sees the {@link OperationsFactory} interface. Each step's own progress
+ * goes to the build log through the listener it passes per call; platform-wide events (log-only
+ * notifications) are not tied to a build, so they are dropped here.
  */
 public final class EngineOperationsFactory implements OperationsFactory {
 
     @Override
     public TenantOperations open(Settings settings) throws AbortException {
-        // WIRING POINT: return core's TenantOperations implementation built from `settings`.
-        throw new AbortException("tenant-provisioning: this plugin build has no engine wired in "
-                + "(EngineOperationsFactory); build it from a core that provides TenantOperations");
+        return TenantPlatform.open(settings, ProgressListener.silent());
     }
 }

@@ -5,7 +5,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.operations.ApprovalResult;
 import io.tenantprovisioning.operations.Decision;
 import io.tenantprovisioning.operations.EngineKind;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.operations.ProvisioningResult;
 import io.tenantprovisioning.operations.RollbackResult;
 import io.tenantprovisioning.operations.SubmissionResult;

@@ -2,7 +2,7 @@ package io.tenantprovisioning.engine.terraform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantprovisioning.config.Secret;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

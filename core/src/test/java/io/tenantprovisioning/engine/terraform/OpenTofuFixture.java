@@ -3,7 +3,7 @@ package io.tenantprovisioning.engine.terraform;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.cost.ChargebackTags;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.tier.Tier;

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.operations;
+package io.tenantprovisioning.progress;
 
 /**
  * Where long-running work reports progress: a terminal line, a Jenkins build log, a test's list.
