@@ -16,6 +16,15 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** Embeds a JSON document rendered elsewhere (a report) into a larger output. */
+    static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot embed a JSON report", e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -7,6 +7,7 @@ import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.engine.SweepReport;
 import io.tenantprovisioning.notify.LogNotifier;
 import io.tenantprovisioning.notify.NotificationEvent;
 import io.tenantprovisioning.notify.Notifications;
@@ -128,8 +129,18 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
 
     @Override
     public ValidationRun validate(Slug slug, ProgressListener progress) {
+        return Reports.toRun(validateReport(slug, progress));
+    }
+
+    /** Runs the suite for a provisioned tenant (VALIDATING, ACTIVE or DEGRADED) and records the run. */
+    public ValidationReport validateReport(Slug slug, ProgressListener progress) {
         try (RunLock lock = RunLock.acquire(registry, slug, runId("validate"))) {
-            return Reports.toRun(validateLocked(registry.tenants().require(slug), progress));
+            TenantRecord tenant = registry.tenants().require(slug);
+            if (!List.of("VALIDATING", "ACTIVE", "DEGRADED").contains(tenant.state())) {
+                throw new IllegalStateException("tenant '" + slug + "' is " + tenant.state()
+                        + "; only a provisioned tenant (VALIDATING, ACTIVE, DEGRADED) can be validated");
+            }
+            return validateLocked(tenant, progress);
         }
     }
 
@@ -182,6 +193,25 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return registry.tenants().list(Optional.empty()).stream()
                 .filter(t -> t.state().equals("ACTIVE") || t.state().equals("DEGRADED"))
                 .map(t -> t.slug().value()).toList();
+    }
+
+    /**
+     * Removes resources carrying the product's tags/prefixes that no live registry tenant owns.
+     * With {@code tenant}, only that slug — refused while the tenant is live (use rollback/offboard).
+     */
+    public SweepReport sweep(Optional<Slug> tenant, boolean dryRun, ProgressListener progress) {
+        var live = registry.tenants().list(Optional.empty()).stream()
+                .filter(t -> !TenantState.valueOf(t.state()).finished())
+                .map(t -> t.slug().value()).collect(java.util.stream.Collectors.toSet());
+        if (tenant.isEmpty()) {
+            return services.sweep(progress).sweepOrphans(live, dryRun);
+        }
+        if (live.contains(tenant.get().value())) {
+            throw new IllegalStateException("tenant '" + tenant.get() + "' is live ("
+                    + registry.tenants().require(tenant.get()).state() + "); use `tenantctl rollback` or "
+                    + "`tenantctl offboard` instead of sweeping it");
+        }
+        return services.sweep(progress).sweepTenant(tenant.get(), dryRun);
     }
 
     FailurePoints failurePoints() {

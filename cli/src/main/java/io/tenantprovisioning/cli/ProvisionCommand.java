@@ -1,0 +1,70 @@
+package io.tenantprovisioning.cli;
+
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.operations.PipelineOutcome;
+import io.tenantprovisioning.operations.ProvisioningPipeline;
+import io.tenantprovisioning.operations.TenantPlatform;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "provision",
+        description = {"Run the whole job for a request: approval route, provisioning, configuration, the eight",
+                "checks, activation; any failure rolls back and sweeps. Exit 3 when it waits for approval."},
+        footer = {"", "Examples:",
+                "  tenantctl provision --name 'Acme Corporation' --tier gold --region us-east-1 \\",
+                "      --budget 950000 --email owner@acme.example --junit reports/acme.xml",
+                "  TENANTCTL_FAIL_AT=redis tenantctl provision ...   # rehearse a rollback"})
+final class ProvisionCommand extends PlatformCommand {
+
+    @Mixin
+    RequestOptions request;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ReportOptions reports;
+
+    @Option(names = "--engine", description = "direct or terraform (default: ENGINE setting, direct).")
+    String engine;
+
+    @Option(names = "--requested-by", description = "Who asks (default: the OS user).")
+    String requester;
+
+    @Override
+    Map<String, String> settingFlags() {
+        return engine == null ? Map.of() : Map.of(Setting.ENGINE.name(), engine);
+    }
+
+    @Override
+    int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
+        if (!platform.services().settings().bool(Setting.PROVISIONING_ENABLED)) {
+            progress.event("plan", "PROVISIONING_ENABLED=false: showing the plan only, nothing is created");
+            return new CommandLine(new PlanCommand()).setOut(out).setErr(spec.commandLine().getErr())
+                    .execute(PlanArguments.of(spec.commandLine().getParseResult()));
+        }
+        EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
+        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(request.toDraft(),
+                requester == null ? System.getProperty("user.name", "tenantctl") : requester, kind, progress);
+        writeReports(outcome);
+        if (output.json()) {
+            out.println(JsonOutput.write(OutcomeView.toJson(outcome)));
+        } else {
+            OutcomeView.print(outcome, out);
+        }
+        return OutcomeView.exitCode(outcome);
+    }
+
+    private void writeReports(PipelineOutcome outcome) {
+        if (outcome instanceof PipelineOutcome.Activated a) {
+            reports.write(a.report());
+        } else if (outcome instanceof PipelineOutcome.RolledBack r && r.report() != null) {
+            reports.write(r.report());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.tenantprovisioning.cli;
+
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.operations.PipelineOutcome;
+import io.tenantprovisioning.operations.ProvisioningPipeline;
+import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.request.Slug;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "resume",
+        description = "Continue an APPROVED request: provision, validate, activate (or roll back).",
+        footer = {"", "Example:", "  tenantctl approve acme-corp --group CFO --as cfo@example.com",
+                "  tenantctl approve acme-corp --group CTO --as cto@example.com",
+                "  tenantctl resume acme-corp"})
+final class ResumeCommand extends PlatformCommand {
+
+    @Parameters(index = "0", paramLabel = "SLUG", description = "The tenant's slug.")
+    String slug;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ReportOptions reports;
+
+    @Option(names = "--engine", description = "direct or terraform (default: ENGINE setting, direct).")
+    String engine;
+
+    @Override
+    Map<String, String> settingFlags() {
+        return engine == null ? Map.of() : Map.of(Setting.ENGINE.name(), engine);
+    }
+
+    @Override
+    int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
+        EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
+        PipelineOutcome outcome = new ProvisioningPipeline(platform).resume(Slug.of(slug), kind, progress);
+        if (outcome instanceof PipelineOutcome.Activated a) {
+            reports.write(a.report());
+        } else if (outcome instanceof PipelineOutcome.RolledBack r && r.report() != null) {
+            reports.write(r.report());
+        }
+        if (output.json()) {
+            out.println(JsonOutput.write(OutcomeView.toJson(outcome)));
+        } else {
+            OutcomeView.print(outcome, out);
+        }
+        return OutcomeView.exitCode(outcome);
+    }
+}
