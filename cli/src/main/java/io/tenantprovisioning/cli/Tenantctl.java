@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tenantctl 0.1.0",
         description = "Provision, validate and roll back tenants of the RAG platform.",
-        subcommands = {PlanCommand.class, ApproveCommand.class, RejectCommand.class, ListCommand.class,
-                ShowCommand.class, AuditCommand.class, CostCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,
+                ResumeCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class,
+                ListCommand.class, ShowCommand.class, AuditCommand.class, QueryCommand.class, TokenCommand.class,
+                CostCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 invalid input, 3 waiting for approval,",
                 "            4 another run in progress, 5 rollback incomplete"})
 public final class Tenantctl {
