@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,
                 ResumeCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class,
                 ListCommand.class, ShowCommand.class, AuditCommand.class, QueryCommand.class, TokenCommand.class,
-                CostCommand.class, CommandLine.HelpCommand.class},
+                CostCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 invalid input, 3 waiting for approval,",
                 "            4 another run in progress, 5 rollback incomplete"})
 public final class Tenantctl {

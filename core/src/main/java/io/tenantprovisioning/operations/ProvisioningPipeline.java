@@ -17,9 +17,15 @@ import java.util.Map;
 public final class ProvisioningPipeline {
 
     private final TenantPlatform platform;
+    private final PipelineHook hook;
 
     public ProvisioningPipeline(TenantPlatform platform) {
+        this(platform, PipelineHook.NONE);
+    }
+
+    public ProvisioningPipeline(TenantPlatform platform, PipelineHook hook) {
         this.platform = platform;
+        this.hook = hook;
     }
 
     public PipelineOutcome run(RequestDraft draft, String requester, EngineKind engine, ProgressListener progress) {
@@ -62,6 +68,7 @@ public final class ProvisioningPipeline {
             }
             ValidationReport report = null;
             try {
+                hook.beforeValidation(slug);
                 progress.event("validate", "running the eight checks");
                 report = platform.validateLocked(registry.tenants().require(slug), progress);
                 if (!report.passed()) {
@@ -71,7 +78,7 @@ public final class ProvisioningPipeline {
                 platform.failurePoints().reach("activate");
                 platform.activateLocked(registry.tenants().require(slug), progress);
                 return new PipelineOutcome.Activated(slug.value(), submission, outputs, report);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 // a validation or activation that could not even run must not leave a half-built tenant
                 String reason = (report == null ? "validation" : "activation") + " failed: " + e.getMessage();
                 return rollBack(slug, reason, report, progress);

@@ -38,6 +38,7 @@ public final class ProvisioningSaga {
                 "provisioning with the " + engine.name() + " engine");
         registry.tenants().setEngine(tenant.slug(), engine.name());
         TenantState reached = TenantState.PROVISIONING;
+        progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
         try {
             failurePoints.reach("provision");
             Map<String, String> outputs = engine.provision(

@@ -1,0 +1,145 @@
+package io.tenantprovisioning.cli;
+
+import io.tenantprovisioning.approval.ApprovalStep;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.operations.Decision;
+import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.operations.PipelineHook;
+import io.tenantprovisioning.operations.PipelineOutcome;
+import io.tenantprovisioning.operations.ProvisioningPipeline;
+import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.redis.RedisEndpoint;
+import io.tenantprovisioning.validation.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The product in one run, on the embedded defaults: three auto-approved tenants, a ₹20 lakh Gold
+ * request approved by CFO and CTO, and a tenant whose isolation the demo breaks on purpose so
+ * validation fails and the rollback leaves nothing. Re-runnable: earlier demo tenants are
+ * offboarded (or rolled back / rejected) first.
+ */
+final class DemoScenario {
+
+    static final List<DemoTenant> AUTO_APPROVED = List.of(
+            new DemoTenant("Demo Acme Gold", "gold", "us-east-1", 950_000, "Gold, auto-approved", false),
+            new DemoTenant("Demo Globex Silver", "silver", "eu-west-1", 800_000, "Silver, auto-approved", false),
+            new DemoTenant("Demo Initech Bronze", "bronze", "ap-south-1", 300_000, "Bronze, auto-approved", false));
+    static final DemoTenant NEEDS_APPROVAL = new DemoTenant("Demo Umbrella Gold", "gold", "us-west-2", 2_000_000,
+            "₹20 lakh Gold: waits for CFO and CTO", false);
+    /** The demo switch: this tenant's Redis ACL is widened to all keys before validation. */
+    static final DemoTenant BROKEN = new DemoTenant("Demo Hooli Broken", "silver", "us-east-1", 700_000,
+            "Redis ACL widened on purpose: isolation must fail", true);
+
+    static final Map<String, String> DEMO_APPROVERS = Map.of("CFO", "cfo@demo.example", "CTO", "cto@demo.example");
+
+    private final TenantPlatform platform;
+    private final ProgressListener console;
+    private final DemoReports reports;
+
+    DemoScenario(TenantPlatform platform, ProgressListener console, DemoReports reports) {
+        this.platform = platform;
+        this.console = console;
+        this.reports = reports;
+    }
+
+    static List<DemoTenant> all() {
+        List<DemoTenant> all = new ArrayList<>(AUTO_APPROVED);
+        all.add(NEEDS_APPROVAL);
+        all.add(BROKEN);
+        return all;
+    }
+
+    List<DemoRow> run() throws Exception {
+        new DemoCleanup(platform, console).cleanUp(all());
+        List<DemoRow> rows = new ArrayList<>();
+        for (DemoTenant tenant : AUTO_APPROVED) {
+            rows.add(provision(tenant, PipelineHook.NONE));
+        }
+        rows.add(provisionWithApproval(NEEDS_APPROVAL));
+        rows.add(provision(BROKEN, this::widenRedisAcl));
+        return rows;
+    }
+
+    private DemoRow provision(DemoTenant tenant, PipelineHook hook) {
+        console.event("demo", "── " + tenant.name() + ": " + tenant.story());
+        StepTimer timer = new StepTimer(console);
+        PipelineOutcome outcome = new ProvisioningPipeline(platform, hook).run(tenant.draft(), "tenantctl-demo",
+                EngineKind.DIRECT, timer);
+        return row(tenant, outcome, timer);
+    }
+
+    private DemoRow provisionWithApproval(DemoTenant tenant) {
+        console.event("demo", "── " + tenant.name() + ": " + tenant.story());
+        StepTimer timer = new StepTimer(console);
+        PipelineOutcome first = new ProvisioningPipeline(platform).run(tenant.draft(), "tenantctl-demo",
+                EngineKind.DIRECT, timer);
+        if (!(first instanceof PipelineOutcome.AwaitingApproval waiting)) {
+            return row(tenant, first, timer);
+        }
+        for (ApprovalStep step : waiting.submission().route()) {
+            String approver = DEMO_APPROVERS.getOrDefault(step.group().name(), "approver@demo.example");
+            var result = platform.recordApproval(waiting.submission().requestId(), step.group(), approver,
+                    Decision.APPROVED, "approved in the demo");
+            timer.event("approve", step.group() + " approved by " + approver + " → " + result.state());
+        }
+        PipelineOutcome resumed = new ProvisioningPipeline(platform).resume(Slug.of(waiting.slug()),
+                EngineKind.DIRECT, timer);
+        return row(tenant, resumed, timer);
+    }
+
+    /** The demo switch: give the tenant's Redis user every key, which the isolation check must catch. */
+    private void widenRedisAcl(Slug slug) {
+        var settings = platform.services().settings();
+        try (Jedis admin = RedisEndpoint.fromSettings(settings)
+                .connect(null, settings.requiredSecret(Setting.REDIS_PASSWORD))) {
+            admin.aclSetUser(slug.redisUser(), "allkeys");
+        }
+        console.event("demo", "broke isolation on purpose: ACL SETUSER " + slug.redisUser() + " allkeys");
+    }
+
+    private DemoRow row(DemoTenant tenant, PipelineOutcome outcome, StepTimer timer) {
+        Slug slug = Slug.of(outcome.slug());
+        TenantRecord record = platform.services().registry().tenants().require(slug);
+        Optional<ValidationReport> report = reportOf(outcome);
+        report.ifPresent(reports::write);
+        String note = tenant.story();
+        if (outcome instanceof PipelineOutcome.RolledBack rolledBack) {
+            note = "rolled back: " + (rolledBack.complete() ? "sweep found 0 resources left" : "SURVIVORS "
+                    + rolledBack.survivors()) + "; verified on the services: " + leftOnServices(slug);
+            console.event("demo", tenant.name() + " → " + note);
+        }
+        String checks = report.map(r -> r.count("PASSED") + "/" + r.results().size()).orElse("-");
+        return new DemoRow(slug.value(), record.tier().displayName(), record.region(), record.state(),
+                timer.durations(), checks, record.cost().monthlyInr(), note);
+    }
+
+    private String leftOnServices(Slug slug) {
+        List<String> left = new ArrayList<>();
+        for (ResourceDriver driver : platform.services().drivers()) {
+            try {
+                driver.describe(slug).ifPresent(d -> left.add(d.kind().stepName() + " " + d.name()));
+            } catch (ResourceException e) {
+                left.add(driver.kind().stepName() + " (cannot read: " + e.getMessage() + ")");
+            }
+        }
+        return left.isEmpty() ? "nothing of " + slug + " is left" : "STILL PRESENT " + left;
+    }
+
+    private static Optional<ValidationReport> reportOf(PipelineOutcome outcome) {
+        if (outcome instanceof PipelineOutcome.Activated a) {
+            return Optional.of(a.report());
+        } else if (outcome instanceof PipelineOutcome.RolledBack r) {
+            return Optional.ofNullable(r.report());
+        }
+        return Optional.empty();
+    }
+}
