@@ -91,4 +91,9 @@ public final class DirectEngine implements ProvisioningEngine {
     public List<ResourceDriver> drivers() {
         return drivers;
     }
+
+    /** Where this engine keeps the tenants' credentials (the terraform engine stores its secret outputs there too). */
+    public SecretVault vault() {
+        return vault;
+    }
 }

@@ -57,8 +57,8 @@ public final class TenantWorkspace {
     public static TenantWorkspace prepare(Path workRoot, ModuleSource source, TenantVariables variables,
                                           BackendConfig backend) {
         Objects.requireNonNull(backend, "backend");
-        Path copyRoot = workRoot.toAbsolutePath().normalize().resolve(variables.slug().value());
-        Path dir = copyRoot.resolve(source.rootModule()).normalize();
+        Path copyRoot = copyRoot(workRoot, variables.slug());
+        Path dir = rootDir(workRoot, source, variables.slug());
         try {
             deleteTree(copyRoot);
             copyTree(source.tree(), copyRoot);
@@ -69,6 +69,18 @@ public final class TenantWorkspace {
             throw new UncheckedIOException("cannot prepare the Terraform working folder " + copyRoot, e);
         }
         return new TenantWorkspace(variables.slug(), copyRoot, dir, backend);
+    }
+
+    /**
+     * Where {@link #prepare} puts the root module of {@code slug}: read its {@link #TFVARS_FILE} before
+     * preparing again to reuse the variables of the run that wrote the state.
+     */
+    public static Path rootDir(Path workRoot, ModuleSource source, Slug slug) {
+        return copyRoot(workRoot, slug).resolve(source.rootModule()).normalize();
+    }
+
+    private static Path copyRoot(Path workRoot, Slug slug) {
+        return workRoot.toAbsolutePath().normalize().resolve(slug.value());
     }
 
     public Slug slug() {

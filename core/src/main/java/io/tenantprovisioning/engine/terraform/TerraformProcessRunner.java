@@ -140,6 +140,11 @@ public final class TerraformProcessRunner {
         return binary;
     }
 
+    /** Where every run's lines go. */
+    ProgressListener listener() {
+        return listener;
+    }
+
     /** Runs {@code binary args…} in {@code dir}; returns whatever the exit status (callers judge it). */
     Execution run(List<String> args, Path dir, Output output) {
         String step = "terraform " + args.get(0);
