@@ -40,6 +40,9 @@ public enum Setting {
     PROVISIONING_ENABLED("true", false, "false = plan only (simulation): nothing is created anywhere"),
     ENGINE("direct", false, "provisioning engine: direct or terraform"),
     TERRAFORM_BIN("tofu", false, "terraform or tofu binary"),
+    TERRAFORM_MODULE_DIR("terraform/local", false, "root module the terraform engine applies, relative to the repository: "
+            + "terraform/local (provider-free) or terraform/tenant (real providers)"),
+    TENANTCTL_HOME(null, false, "the repository folder holding terraform/ (default: set by bin/tenantctl, else the working folder)"),
     VALIDATION_TIMEOUT_SECONDS("300", false, "bound on the whole validation suite"),
     QUERY_PERFORMANCE_SLA_MS("500", false, "p95 latency the RAG query must stay under"),
     QUERY_PERFORMANCE_RUNS("20", false, "how many RAG queries check 5 runs"),

@@ -138,7 +138,7 @@ public final class PlatformServices implements AutoCloseable {
         return tokens;
     }
 
-    public ProvisioningEngine directEngine() {
+    public DirectEngine directEngine() {
         return directEngine;
     }
 

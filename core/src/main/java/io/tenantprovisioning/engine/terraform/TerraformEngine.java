@@ -7,7 +7,7 @@ import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
-import io.tenantprovisioning.operations.ProgressListener;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantResourceSpec;
