@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         version = "tenantctl 0.1.0",
         description = "Provision, validate and roll back tenants of the RAG platform.",
         subcommands = {PlanCommand.class, ApproveCommand.class, RejectCommand.class, ListCommand.class,
-                ShowCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+                ShowCommand.class, AuditCommand.class, RevalidateCommand.class,
+                OffboardCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 invalid input, 3 waiting for approval,",
                 "            4 another run in progress, 5 rollback incomplete"})
 public final class Tenantctl {

@@ -91,7 +91,8 @@ final class DriftDetector {
     static CheckResult asResult(List<DriftFinding> findings, Duration elapsed) {
         CheckOutcome outcome;
         if (findings.isEmpty()) {
-            outcome = new CheckOutcome.Passed("every journalled resource exists with its journalled tags", "0 findings");
+            outcome = new CheckOutcome.Passed("every journalled resource exists with its journalled tags",
+                    "0 findings");
         } else {
             List<String> lines = new ArrayList<>();
             lines.add(findings.size() + " resource" + (findings.size() == 1 ? " drifted" : "s drifted")

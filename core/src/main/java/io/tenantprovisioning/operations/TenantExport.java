@@ -62,7 +62,8 @@ final class TenantExport {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             if (entries.findAny().isPresent()) {
-                throw new IllegalArgumentException("export folder " + dir + " is not empty; give a new or empty folder");
+                throw new IllegalArgumentException("export folder " + dir
+                        + " is not empty; give a new or empty folder");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read export folder " + dir + ": " + e.getMessage(), e);

@@ -81,7 +81,8 @@ class RevalidationTest {
         for (Slug healthy : List.of(a, c)) {
             TenantRevalidation.Checked ok = checked(first, healthy);
             assertThat(ok.before()).isEqualTo(TenantState.ACTIVE);
-            assertThat(ok.after()).as(String.join("\n", ok.recorded().blockingFailures())).isEqualTo(TenantState.ACTIVE);
+            assertThat(ok.after()).as(String.join("\n", ok.recorded().blockingFailures()))
+                    .isEqualTo(TenantState.ACTIVE);
             assertThat(ok.notified()).isFalse();
             assertThat(ok.drift()).isEmpty();
         }
