@@ -14,6 +14,12 @@ public final class ExitCode {
     public static final int RUN_IN_PROGRESS = 4;
     /** A rollback did not finish: resources survive (listed); run `tenantctl rollback`. */
     public static final int ROLLBACK_INCOMPLETE = 5;
+    /** revalidate: at least one tenant is DEGRADED (Jenkins marks the build UNSTABLE). */
+    public static final int DEGRADED = 1;
+    /** offboard: the sweep found resources left (listed); the tenant stays OFFBOARDING, run it again. */
+    public static final int OFFBOARDING_INCOMPLETE = 5;
+    /** revalidate: some tenants could not be re-validated at all (not a check failure; listed). */
+    public static final int NOT_REVALIDATED = 6;
 
     private ExitCode() {
     }

@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
         description = "Provision, validate and roll back tenants of the RAG platform.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,
                 ResumeCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class,
-                ListCommand.class, ShowCommand.class, AuditCommand.class, QueryCommand.class, TokenCommand.class,
-                CostCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                RevalidateCommand.class, OffboardCommand.class, ListCommand.class, ShowCommand.class,
+                AuditCommand.class, QueryCommand.class, TokenCommand.class, CostCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 invalid input, 3 waiting for approval,",
-                "            4 another run in progress, 5 rollback incomplete"})
+                "            4 another run in progress, 5 rollback incomplete, 6 some tenant not re-validated"})
 public final class Tenantctl {
 
     public static void main(String[] args) {

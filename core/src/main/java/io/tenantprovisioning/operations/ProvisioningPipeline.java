@@ -48,10 +48,8 @@ public final class ProvisioningPipeline {
     /** Continues an APPROVED request (after `tenantctl approve`). */
     public PipelineOutcome resume(Slug slug, EngineKind engine, ProgressListener progress) {
         TenantRecord tenant = platform.services().registry().tenants().require(slug);
-        if (!TenantState.APPROVED.name().equals(tenant.state())) {
-            throw new IllegalStateException("tenant '" + slug + "' is " + tenant.state()
-                    + "; only an APPROVED request can be resumed");
-        }
+        // only an APPROVED request can go on; anything else is refused with the lifecycle's own message
+        TenantState.valueOf(tenant.state()).requireMoveTo(TenantState.PROVISIONING);
         return provisionApproved(slug, null, engine, progress);
     }
 

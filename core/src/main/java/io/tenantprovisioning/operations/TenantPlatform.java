@@ -221,8 +221,12 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     /** ACTIVE/DEGRADED → OFFBOARDING → OFFBOARDED: destroy through the creating engine, then sweep. */
     public TeardownResult offboard(Slug slug, ProgressListener progress) {
         try (RunLock lock = RunLock.acquire(registry, slug, runId("offboard"))) {
-            return teardown.offboard(slug, actor(), "offboarding requested", progress);
+            return offboardLocked(slug, progress);
         }
+    }
+
+    TeardownResult offboardLocked(Slug slug, ProgressListener progress) {
+        return teardown.offboard(slug, actor(), "offboarding requested", progress);
     }
 
     void publish(NotificationEvent event) {
