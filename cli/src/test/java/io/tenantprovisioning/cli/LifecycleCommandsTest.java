@@ -78,7 +78,7 @@ class LifecycleCommandsTest {
         assertThat(query.exitCode()).as(query.err()).isZero();
         JsonNode answer = JSON.readTree(query.out());
         assertThat(answer.path("tenant").asText()).isEqualTo(slug);
-        assertThat(answer.path("sources").toString()).containsIgnoringCase("sla");
+        assertThat(answer.path("sources").toString()).contains("Service Level Agreement");
     }
 
     @Test
