@@ -109,7 +109,7 @@ final class DemoScenario {
     private DemoRow row(DemoTenant tenant, PipelineOutcome outcome, StepTimer timer) {
         Slug slug = Slug.of(outcome.slug());
         TenantRecord record = platform.services().registry().tenants().require(slug);
-        Optional<ValidationReport> report = reportOf(outcome);
+        Optional<ValidationReport> report = OutcomeView.report(outcome);
         report.ifPresent(reports::write);
         String note = tenant.story();
         if (outcome instanceof PipelineOutcome.RolledBack rolledBack) {
@@ -132,14 +132,5 @@ final class DemoScenario {
             }
         }
         return left.isEmpty() ? "nothing of " + slug + " is left" : "STILL PRESENT " + left;
-    }
-
-    private static Optional<ValidationReport> reportOf(PipelineOutcome outcome) {
-        if (outcome instanceof PipelineOutcome.Activated a) {
-            return Optional.of(a.report());
-        } else if (outcome instanceof PipelineOutcome.RolledBack r) {
-            return Optional.ofNullable(r.report());
-        }
-        return Optional.empty();
     }
 }

@@ -13,6 +13,27 @@ final class OutcomeView {
     private OutcomeView() {
     }
 
+    /** Writes the run's validation report where --junit/--html say, prints the outcome, returns the exit code. */
+    static int finish(PipelineOutcome outcome, ReportOptions reports, boolean json, PrintWriter out) {
+        report(outcome).ifPresent(reports::write);
+        if (json) {
+            out.println(JsonOutput.write(toJson(outcome)));
+        } else {
+            print(outcome, out);
+        }
+        return exitCode(outcome);
+    }
+
+    /** The validation report of a run, when validation ran. */
+    static java.util.Optional<io.tenantprovisioning.validation.ValidationReport> report(PipelineOutcome outcome) {
+        if (outcome instanceof PipelineOutcome.Activated a) {
+            return java.util.Optional.of(a.report());
+        } else if (outcome instanceof PipelineOutcome.RolledBack r) {
+            return java.util.Optional.ofNullable(r.report());
+        }
+        return java.util.Optional.empty();
+    }
+
     static int exitCode(PipelineOutcome outcome) {
         if (outcome instanceof PipelineOutcome.Activated) {
             return ExitCode.OK;

@@ -51,20 +51,6 @@ final class ProvisionCommand extends PlatformCommand {
         EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
         PipelineOutcome outcome = new ProvisioningPipeline(platform).run(request.toDraft(),
                 requester == null ? System.getProperty("user.name", "tenantctl") : requester, kind, progress);
-        writeReports(outcome);
-        if (output.json()) {
-            out.println(JsonOutput.write(OutcomeView.toJson(outcome)));
-        } else {
-            OutcomeView.print(outcome, out);
-        }
-        return OutcomeView.exitCode(outcome);
-    }
-
-    private void writeReports(PipelineOutcome outcome) {
-        if (outcome instanceof PipelineOutcome.Activated a) {
-            reports.write(a.report());
-        } else if (outcome instanceof PipelineOutcome.RolledBack r && r.report() != null) {
-            reports.write(r.report());
-        }
+        return OutcomeView.finish(outcome, reports, output.json(), out);
     }
 }

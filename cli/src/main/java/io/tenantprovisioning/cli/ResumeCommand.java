@@ -41,16 +41,6 @@ final class ResumeCommand extends PlatformCommand {
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
         EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
         PipelineOutcome outcome = new ProvisioningPipeline(platform).resume(Slug.of(slug), kind, progress);
-        if (outcome instanceof PipelineOutcome.Activated a) {
-            reports.write(a.report());
-        } else if (outcome instanceof PipelineOutcome.RolledBack r && r.report() != null) {
-            reports.write(r.report());
-        }
-        if (output.json()) {
-            out.println(JsonOutput.write(OutcomeView.toJson(outcome)));
-        } else {
-            OutcomeView.print(outcome, out);
-        }
-        return OutcomeView.exitCode(outcome);
+        return OutcomeView.finish(outcome, reports, output.json(), out);
     }
 }
