@@ -36,15 +36,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = SettingsLoader.load(Map.of());
         TenantRequest valid = new RequestValidator(RegionCatalog.load()).validate(request.toDraft());
-        String requestId = valid.idempotency().map(k -> UUID.nameUUIDFromBytes(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .orElseGet(UUID::randomUUID).toString();
-        TenantPlan plan = TenantPlanner.from(settings, TierCatalog.load()).plan(valid, requestId);
+        TenantPlan plan = TenantPlanner.from(settings, TierCatalog.load()).plan(valid, TenantPlanner.requestIdFor(valid));
         var out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(JsonOutput.write(PlanView.toJson(plan)));
-        } else {
-            PlanView.print(plan, out);
-        }
+        PlanView.render(plan, output.json(), out);
         out.flush();
         return ExitCode.OK;
     }

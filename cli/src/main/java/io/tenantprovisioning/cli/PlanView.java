@@ -16,6 +16,14 @@ final class PlanView {
     private PlanView() {
     }
 
+    static void render(TenantPlan plan, boolean json, PrintWriter out) {
+        if (json) {
+            out.println(JsonOutput.write(toJson(plan)));
+        } else {
+            print(plan, out);
+        }
+    }
+
     static Map<String, Object> toJson(TenantPlan plan) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("slug", plan.request().slug().value());

@@ -7,7 +7,6 @@ import io.tenantprovisioning.operations.ProvisioningPipeline;
 import io.tenantprovisioning.operations.TenantPlatform;
 import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,17 +35,28 @@ final class ProvisionCommand extends PlatformCommand {
     @Option(names = "--requested-by", description = "Who asks (default: the OS user).")
     String requester;
 
+    @Option(names = "--dry-run", description = "Show the plan and create nothing (same as PROVISIONING_ENABLED=false).")
+    boolean dryRun;
+
     @Override
     Map<String, String> settingFlags() {
-        return engine == null ? Map.of() : Map.of(Setting.ENGINE.name(), engine);
+        Map<String, String> flags = new java.util.HashMap<>();
+        if (engine != null) {
+            flags.put(Setting.ENGINE.name(), engine);
+        }
+        if (dryRun) {
+            flags.put(Setting.PROVISIONING_ENABLED.name(), "false");
+        }
+        return flags;
     }
 
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
         if (!platform.services().settings().bool(Setting.PROVISIONING_ENABLED)) {
-            progress.event("plan", "PROVISIONING_ENABLED=false: showing the plan only, nothing is created");
-            return new CommandLine(new PlanCommand()).setOut(out).setErr(spec.commandLine().getErr())
-                    .execute(PlanArguments.of(spec.commandLine().getParseResult()));
+            progress.event("plan", "simulation (PROVISIONING_ENABLED=false or --dry-run): the plan only, nothing is created");
+            var valid = platform.services().validator().validate(request.toDraft());
+            PlanView.render(platform.services().planner().plan(valid, io.tenantprovisioning.workflow.TenantPlanner.requestIdFor(valid)), output.json(), out);
+            return ExitCode.OK;
         }
         EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
         PipelineOutcome outcome = new ProvisioningPipeline(platform).run(request.toDraft(),

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 /** The tenantctl command tree. */
 @Command(name = "tenantctl",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand
         version = "tenantctl 0.1.0",
         description = "Provision, validate and roll back tenants of the RAG platform.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,

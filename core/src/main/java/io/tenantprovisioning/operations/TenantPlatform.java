@@ -83,10 +83,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     @Override
     public SubmissionResult submit(RequestDraft draft, String requester) {
         TenantRequest request = services.validator().validate(draft);
-        String requestId = request.idempotency()
-                .map(k -> UUID.nameUUIDFromBytes(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .orElseGet(UUID::randomUUID).toString();
-        TenantPlan plan = services.planner().plan(request, requestId);
+        TenantPlan plan = services.planner().plan(request, io.tenantprovisioning.workflow.TenantPlanner.requestIdFor(request));
         SubmissionOutcome outcome = new TenantSubmission(registry).submit(plan, requester);
         if (!outcome.replayed() && outcome.state() == TenantState.PENDING_APPROVAL) {
             for (ApprovalStep step : outcome.route().steps()) {
@@ -116,6 +113,10 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     }
 
     ProvisioningResult provisionLocked(TenantRecord tenant, EngineKind engineKind, ProgressListener progress) {
+        if (!services.settings().bool(io.tenantprovisioning.config.Setting.PROVISIONING_ENABLED)) {
+            throw new IllegalStateException("PROVISIONING_ENABLED=false (simulation mode): nothing is created; "
+                    + "tenant '" + tenant.slug() + "' stays " + tenant.state());
+        }
         ProvisioningEngine engine = engine(engineKind);
         try {
             Map<String, String> outputs = saga.provision(tenant, accessLoader.expectedTags(tenant), engine,

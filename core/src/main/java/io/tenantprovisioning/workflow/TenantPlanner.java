@@ -46,6 +46,13 @@ public final class TenantPlanner {
                 settings.string(Setting.BUCKET_PREFIX));
     }
 
+    /** A new request's id: derived from the idempotency key when there is one, so a replay gets the same id. */
+    public static String requestIdFor(TenantRequest request) {
+        return request.idempotency()
+                .map(k -> java.util.UUID.nameUUIDFromBytes(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElseGet(java.util.UUID::randomUUID).toString();
+    }
+
     public TenantPlan plan(TenantRequest request, String requestId) {
         ChargebackTags tags = ChargebackTags.of(request, requestId);
         return new TenantPlan(request, requestId, tiers.config(request.tier()), costModel.estimate(request),
