@@ -41,8 +41,11 @@ public final class FailurePoints {
     }
 
     public static FailurePoints from(Settings settings) {
-        String failAt = settings.optional(Setting.TENANTCTL_FAIL_AT).map(String::trim).orElse(null);
-        String pauseSpec = System.getenv(PAUSE_AT);
+        return of(settings.optional(Setting.TENANTCTL_FAIL_AT).map(String::trim).orElse(null), System.getenv(PAUSE_AT));
+    }
+
+    /** @param pauseSpec the value of {@value #PAUSE_AT}, or null */
+    static FailurePoints of(String failAt, String pauseSpec) {
         if (pauseSpec == null || pauseSpec.isBlank()) {
             return new FailurePoints(failAt, null, Duration.ZERO);
         }
@@ -66,10 +69,16 @@ public final class FailurePoints {
         return Optional.ofNullable(failAt);
     }
 
+    /** How long reaching {@code step} sleeps (zero unless TENANTCTL_PAUSE_AT names it). */
+    Duration pauseAt(String step) {
+        return step.equals(pauseAt) ? pause : Duration.ZERO;
+    }
+
     public void reach(String step) {
-        if (step.equals(pauseAt)) {
+        Duration sleep = pauseAt(step);
+        if (!sleep.isZero()) {
             try {
-                Thread.sleep(pause.toMillis());
+                Thread.sleep(sleep.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
