@@ -1,6 +1,7 @@
 package io.tenantprovisioning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
@@ -93,10 +94,10 @@ class KilledProvisioningTest {
         assertThat(stuck.state()).as(childLog(output)).isIn("PROVISIONING", "CONFIGURING");
         assertThat(registry.journal().entries(paused.id())).extracting(JournalEntry::kind, JournalEntry::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(ResourceKind.POSTGRES, JournalStatus.CREATED),
-                        org.assertj.core.groups.Tuple.tuple(ResourceKind.REDIS, JournalStatus.CREATED),
-                        org.assertj.core.groups.Tuple.tuple(ResourceKind.OBJECT_STORE, JournalStatus.CREATED),
-                        org.assertj.core.groups.Tuple.tuple(ResourceKind.VECTOR, JournalStatus.INTENDED));
+                        tuple(ResourceKind.POSTGRES, JournalStatus.CREATED),
+                        tuple(ResourceKind.REDIS, JournalStatus.CREATED),
+                        tuple(ResourceKind.OBJECT_STORE, JournalStatus.CREATED),
+                        tuple(ResourceKind.VECTOR, JournalStatus.INTENDED));
         assertThat(footprint.of(slug)).as("what the killed run left").containsKeys(ResourceKind.POSTGRES,
                 ResourceKind.REDIS, ResourceKind.OBJECT_STORE);
 

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -128,7 +129,7 @@ class RollbackAtEveryStepTest {
         assertThat(tenant.state()).isEqualTo("ROLLED_BACK");
         assertThat(footprint.of(slug)).as("left on the services after rolling back at %s", step).isEmpty();
         assertThat(platform.services().vault().all(slug)).isEmpty();
-        assertThat(platform.sweep(java.util.Optional.of(slug), true, this::record).found()).isEmpty();
+        assertThat(platform.sweep(Optional.of(slug), true, this::record).found()).isEmpty();
 
         List<JournalEntry> journal = registry.journal().entries(tenant.id());
         assertThat(journal).extracting(JournalEntry::kind).containsExactlyElementsOf(journalledBy(step));
@@ -179,7 +180,7 @@ class RollbackAtEveryStepTest {
         return driverStep(step).map(k -> (long) k.ordinal()).orElse((long) ORDER.size());
     }
 
-    private static java.util.Optional<ResourceKind> driverStep(String step) {
+    private static Optional<ResourceKind> driverStep(String step) {
         return Arrays.stream(ResourceKind.values()).filter(k -> k.stepName().equals(step)).findFirst();
     }
 
