@@ -5,6 +5,7 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.SecretVault;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,15 +15,18 @@ import java.util.function.Predicate;
 /**
  * Finds tenant resources on the services themselves (never trusting the journal alone), destroys
  * them, and confirms with each service that nothing is left. Rollback is done only when this
- * reports zero survivors.
+ * reports zero survivors. A removing sweep also drops the swept tenants' credentials from the vault:
+ * the drivers destroy resources, not the passwords and keys the engine stored for them.
  */
 public final class ResourceSweep {
 
     private final List<ResourceDriver> drivers;
+    private final SecretVault vault;
     private final ProgressListener progress;
 
-    public ResourceSweep(List<ResourceDriver> drivers, ProgressListener progress) {
+    public ResourceSweep(List<ResourceDriver> drivers, SecretVault vault, ProgressListener progress) {
         this.drivers = List.copyOf(drivers);
+        this.vault = vault;
         this.progress = progress;
     }
 
@@ -56,6 +60,9 @@ public final class ResourceSweep {
                 }
             }
         }
+        if (!dryRun) {
+            forgetCredentials(found, alsoDescribe, errors);
+        }
         List<String> survivors = new ArrayList<>();
         for (ResourceDriver driver : drivers) {
             for (ManagedResource left : findOnService(driver, selected, alsoDescribe, errors)) {
@@ -69,6 +76,20 @@ public final class ResourceSweep {
         progress.event("sweep", (dryRun ? "dry run: " : "") + found.size() + " found, " + removed.size()
                 + " removed, " + survivors.size() + " left");
         return new SweepReport(found, removed, survivors, errors, dryRun);
+    }
+
+    /** Credentials of resources that are being destroyed are of no use to anyone: never leave them behind. */
+    private void forgetCredentials(List<ManagedResource> found, List<Slug> alsoDescribe, List<String> errors) {
+        Set<String> tenants = new LinkedHashSet<>();
+        alsoDescribe.forEach(slug -> tenants.add(slug.value()));
+        found.forEach(r -> tenants.add(r.tenantSlug()));
+        for (String tenant : tenants) {
+            try {
+                vault.deleteAll(Slug.of(tenant));
+            } catch (RuntimeException e) {
+                errors.add("vault secrets of " + tenant + ": " + e.getMessage());
+            }
+        }
     }
 
     /** listManaged, confirmed by describe for the tenants we were asked about explicitly. */

@@ -143,7 +143,7 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     public ResourceSweep sweep(ProgressListener progress) {
-        return new ResourceSweep(drivers, progress);
+        return new ResourceSweep(drivers, vault, progress);
     }
 
     public TenantQueryService queryService() {
