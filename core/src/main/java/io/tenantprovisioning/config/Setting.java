@@ -57,7 +57,8 @@ public enum Setting {
     SLACK_WEBHOOK_URL(null, true, "Slack incoming webhook URL (a secret: it grants posting)"),
     PLATFORM_TEAM_EMAIL(null, false, "where failure, rollback and degraded notices go"),
     OFFLINE("false", false, "true = notifications only to the log"),
-    TENANTCTL_FAIL_AT(null, false, "test hook: make the named step throw (see README)");
+    TENANTCTL_FAIL_AT(null, false, "test hook: make the named step throw (see README)"),
+    TENANTCTL_PAUSE_AT(null, false, "test hook: make the named step sleep (<step>[:<seconds>], default 60 s) so a test can kill the process there");
 
     private final String defaultValue;
     private final boolean secret;

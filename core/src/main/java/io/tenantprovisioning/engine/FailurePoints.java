@@ -41,7 +41,8 @@ public final class FailurePoints {
     }
 
     public static FailurePoints from(Settings settings) {
-        return of(settings.optional(Setting.TENANTCTL_FAIL_AT).map(String::trim).orElse(null), System.getenv(PAUSE_AT));
+        return of(settings.optional(Setting.TENANTCTL_FAIL_AT).map(String::trim).orElse(null),
+                settings.optional(Setting.TENANTCTL_PAUSE_AT).orElse(null));
     }
 
     /** @param pauseSpec the value of {@value #PAUSE_AT}, or null */

@@ -35,9 +35,15 @@ public final class ResourceSweep {
         return sweep(r -> r.tenantSlug().equals(slug.value()), List.of(slug), dryRun);
     }
 
-    /** Resources with the product's tags/prefixes whose tenant is not in {@code ownedSlugs}. */
+    /**
+     * Resources with the product's tags/prefixes whose tenant is not in {@code ownedSlugs}, except
+     * canaries younger than {@link CanarySlugs#IN_FLIGHT}.
+     */
     public SweepReport sweepOrphans(Set<String> ownedSlugs, boolean dryRun) {
-        return sweep(r -> !ownedSlugs.contains(r.tenantSlug()), List.of(), dryRun);
+        java.time.Instant now = java.time.Instant.now();
+        // a canary a running validation still uses has no registry row either: leave young ones alone
+        return sweep(r -> !ownedSlugs.contains(r.tenantSlug()) && !CanarySlugs.inFlight(r.tenantSlug(), now),
+                List.of(), dryRun);
     }
 
     private SweepReport sweep(Predicate<ManagedResource> selected, List<Slug> alsoDescribe, boolean dryRun) {

@@ -2,6 +2,7 @@ package io.tenantprovisioning.operations;
 
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.engine.CanarySlugs;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
 import io.tenantprovisioning.engine.ResourceSweep;
@@ -27,8 +28,6 @@ import java.util.Map;
  * a crash has no registry row, so `tenantctl sweep` removes it as an orphan.
  */
 final class CanaryTenants implements PeerTenantSource {
-
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ProvisioningEngine engine;
     private final ResourceSweep sweep;
@@ -69,11 +68,7 @@ final class CanaryTenants implements PeerTenantSource {
     }
 
     private Slug newSlug() {
-        StringBuilder sb = new StringBuilder("canary-");
-        for (int i = 0; i < 10; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return Slug.of(sb.toString());
+        return CanarySlugs.newSlug(java.time.Instant.now(), random);
     }
 
     /** The canary is not a registry tenant: nothing to journal (the sweep finds it if it leaks). */
