@@ -10,7 +10,8 @@
 #   SERVICES=postgres,redis,moto,prometheus,tofu   subset to handle (default: all)
 #   SKIP_TOFU=1                                    skip building/checking OpenTofu
 #
-# State lives in $REPO/.services (git-ignored). Secrets are generated once and kept
+# State lives in $REPO/.services (git-ignored). Secrets are generated once per machine (kept in
+# $MACHINE_SECRETS, default /var/lib/tenantctl/local-secrets.env, so every clone agrees) and copied
 # in $REPO/.services/services.env (mode 600); this script never prints them.
 set -euo pipefail
 
@@ -18,6 +19,11 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd)
 STATE=$REPO/.services
 ENV_FILE=$STATE/services.env
+# PostgreSQL, Redis and the tenant-secrets key belong to the machine, not to one checkout: every
+# clone on this machine (a developer's, CI's fresh one) must use the same credentials, or a second
+# clone would change the database password under the first and lose the key of stored secrets.
+MACHINE_SECRETS=${TENANTCTL_MACHINE_SECRETS:-/var/lib/tenantctl/local-secrets.env}
+MACHINE_KEYS=(REGISTRY_DB_PASSWORD REDIS_PASSWORD TENANT_SECRETS_KEY)
 TOFU_MOD_DIR=$REPO/tools/opentofu
 
 HOST=127.0.0.1
@@ -138,6 +144,24 @@ write_env() {
   chmod 600 "$tmp"
   mv -f "$tmp" "$ENV_FILE"
 }
+load_machine_secrets() { # fills only what this checkout's env file does not have yet
+  [[ -r $MACHINE_SECRETS ]] || return 0
+  local line key
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]] || continue
+    key=${line%%=*}
+    [[ -n ${ENV[$key]:-} ]] || ENV[$key]=${line#*=}
+  done <"$MACHINE_SECRETS"
+}
+save_machine_secrets() {
+  local dir tmp k
+  dir=$(dirname "$MACHINE_SECRETS")
+  mkdir -p "$dir" && chmod 700 "$dir"
+  tmp=$(umask 077 && mktemp "$dir/.local-secrets.XXXXXX")
+  for k in "${MACHINE_KEYS[@]}"; do printf '%s=%s\n' "$k" "${ENV[$k]:-}"; done >"$tmp"
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$MACHINE_SECRETS"
+}
 tofu_version() { awk '$1 == "github.com/opentofu/opentofu" { print $2; exit }' "$TOFU_MOD_DIR/go.mod" 2>/dev/null; }
 tofu_bin_path() {
   local v
@@ -159,11 +183,13 @@ init_env() {
   ENV[PROMETHEUS_URL]=http://$HOST:$PROM_PORT
   ENV[PROMETHEUS_FILE_SD_DIR]=$STATE/prometheus/targets
   ENV[TERRAFORM_BIN]=$(tofu_bin_path)
+  load_machine_secrets
   [[ -n ${ENV[REGISTRY_DB_PASSWORD]:-} ]] || ENV[REGISTRY_DB_PASSWORD]=$(gen_password)
   [[ -n ${ENV[REDIS_PASSWORD]:-} ]] || ENV[REDIS_PASSWORD]=$(gen_password)
   [[ -n ${ENV[TENANT_SECRETS_KEY]:-} ]] || ENV[TENANT_SECRETS_KEY]=$(gen_key32)
   ENV[S3_ADMIN_ACCESS_KEY_ID]=${ENV[S3_ADMIN_ACCESS_KEY_ID]:-}
   ENV[S3_ADMIN_SECRET_ACCESS_KEY]=${ENV[S3_ADMIN_SECRET_ACCESS_KEY]:-}
+  save_machine_secrets
 }
 
 # ---------------------------------------------------------------------------- apt
