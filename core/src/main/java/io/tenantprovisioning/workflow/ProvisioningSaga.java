@@ -7,7 +7,11 @@ import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.TierConfig;
+import io.tenantprovisioning.engine.terraform.TerraformEngine;
+import io.tenantprovisioning.registry.AuditEntry;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * APPROVED → PROVISIONING → CONFIGURING → VALIDATING. Any failure on the way rolls the tenant
@@ -44,6 +48,7 @@ public final class ProvisioningSaga {
             Map<String, String> outputs = engine.provision(
                     new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig()),
                     new RegistryJournal(registry.journal(), tenant.id()), progress);
+            recordTerraformPlan(tenant, outputs, actor);
             lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, "resources created");
             reached = TenantState.CONFIGURING;
             failurePoints.reach("configure");
@@ -57,6 +62,30 @@ public final class ProvisioningSaga {
                     progress);
             throw new ProvisioningFailedException(tenant.slug().value(), reason, result, e);
         }
+    }
+
+    /**
+     * A Terraform run leaves the applied plan's SHA-256 and summary, its outputs and the approvals it
+     * was applied under in the tamper-evident audit trail, so "what was approved" and "what was
+     * applied" can be matched later.
+     */
+    private void recordTerraformPlan(TenantRecord tenant, Map<String, String> outputs, String actor) {
+        String sha = outputs.get(TerraformEngine.PLAN_SHA256);
+        if (sha == null) {
+            return;
+        }
+        List<String> approvals = registry.approvals().forRequest(tenant.requestId()).stream()
+                .map(a -> a.group() + " " + a.decision() + " by " + a.approver() + " at " + a.decidedAt()).toList();
+        Map<String, String> plain = new TreeMap<>();
+        outputs.forEach((k, v) -> {
+            if (k.startsWith(TerraformEngine.OUTPUT_PREFIX)) {
+                plain.put(k, v);
+            }
+        });
+        registry.audit().append(new AuditEntry(actor, tenant.slug().value(), "terraform-plan-applied", null, null,
+                "plan sha256 " + sha + " applied for request " + tenant.requestId() + " ("
+                        + (approvals.isEmpty() ? "auto-approved" : String.join(", ", approvals)) + "); outputs "
+                        + plain));
     }
 
     /**

@@ -50,6 +50,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     public static final String OUTPUT_PREFIX = "terraform.";
     public static final String PLAN_SHA256 = OUTPUT_PREFIX + "planSha256";
     public static final String WORKSPACE = OUTPUT_PREFIX + "workspace";
+    public static final String PLAN_SUMMARY = OUTPUT_PREFIX + "planSummary";
     /** Where per-tenant working folders go, under DATA_DIR. */
     public static final String WORK_FOLDER = "terraform";
 
@@ -130,6 +131,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put(WORKSPACE, ws.workspaceName());
         outputs.put(PLAN_SHA256, summary.planSha256());
+        outputs.put(PLAN_SUMMARY, String.join("; ", summary.describe()));
         keep(spec.slug(), tf.output(), outputs, progress);
         outputs.putAll(configure.provision(spec, journal, progress));
         return outputs;
