@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.text.SafeText;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,6 +41,6 @@ final class DemoSummaryPage {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SafeText.html(s);
     }
 }

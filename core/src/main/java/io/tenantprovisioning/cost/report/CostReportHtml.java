@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cost.report;
 
+import io.tenantprovisioning.text.SafeText;
 import io.tenantprovisioning.cost.CostCenterTotal;
 import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.cost.CostReportLine;
@@ -41,7 +42,7 @@ public final class CostReportHtml {
     }
 
     public static String render(CostReport report) {
-        String month = ReportText.html(report.month().toString());
+        String month = SafeText.htmlSingleLine(report.month().toString());
         StringBuilder html = new StringBuilder(4096 + 1024 * report.lines().size());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<title>Cost report ").append(month).append("</title>\n")
@@ -49,7 +50,7 @@ public final class CostReportHtml {
                 .append("<header>\n<h1>Cost report ").append(month).append("</h1>\n<p>")
                 .append(report.lines().size()).append(" billable tenant(s) in ").append(report.costCenters().size())
                 .append(" cost center(s) · total <strong>").append(Rupees.format(report.totalMonthlyInr()))
-                .append("</strong>/month · calendar month in ").append(ReportText.html(report.zone().getId()))
+                .append("</strong>/month · calendar month in ").append(SafeText.htmlSingleLine(report.zone().getId()))
                 .append(" · estimate = base × tier multiplier × region multiplier</p>\n</header>\n");
         if (report.lines().isEmpty()) {
             html.append("<p>No tenant was in service in ").append(month).append(".</p>\n");
@@ -72,7 +73,7 @@ public final class CostReportHtml {
     }
 
     private static void costCenter(StringBuilder html, CostCenterTotal center, List<CostReportLine> lines) {
-        String name = ReportText.html(center.costCenter());
+        String name = SafeText.htmlSingleLine(center.costCenter());
         html.append("<section>\n<h2>").append(name).append(" — ").append(Rupees.format(center.monthlyInr()))
                 .append("/month</h2>\n");
         chart(html, "Monthly estimate per tenant of " + center.costCenter(),
@@ -88,19 +89,19 @@ public final class CostReportHtml {
     }
 
     private static void row(StringBuilder html, CostReportLine line) {
-        html.append("<tr><td><code>").append(ReportText.html(line.slug().value())).append("</code></td>")
-                .append("<td>").append(ReportText.html(line.name())).append("</td>")
-                .append("<td>").append(ReportText.html(line.tier().displayName())).append("</td>")
-                .append("<td>").append(ReportText.html(line.region())).append("</td>")
-                .append("<td>").append(ReportText.html(line.state())).append("</td>")
+        html.append("<tr><td><code>").append(SafeText.htmlSingleLine(line.slug().value())).append("</code></td>")
+                .append("<td>").append(SafeText.htmlSingleLine(line.name())).append("</td>")
+                .append("<td>").append(SafeText.htmlSingleLine(line.tier().displayName())).append("</td>")
+                .append("<td>").append(SafeText.htmlSingleLine(line.region())).append("</td>")
+                .append("<td>").append(SafeText.htmlSingleLine(line.state())).append("</td>")
                 .append("<td class=\"num\">").append(Rupees.format(line.monthlyInr())).append("</td>")
                 .append("<td class=\"num\">").append(Rupees.format(line.estimate().baseMonthlyInr())).append(" × ")
                 .append(line.estimate().tierMultiplier()).append(" × ")
-                .append(ReportText.html(line.estimate().regionMultiplier().toPlainString())).append("</td>")
+                .append(SafeText.htmlSingleLine(line.estimate().regionMultiplier().toPlainString())).append("</td>")
                 .append("<td><ul class=\"tags\">");
         for (Map.Entry<String, String> tag : line.tags().asMap().entrySet()) {
-            html.append("<li><code>").append(ReportText.html(tag.getKey())).append('=')
-                    .append(ReportText.html(tag.getValue())).append("</code></li>");
+            html.append("<li><code>").append(SafeText.htmlSingleLine(tag.getKey())).append('=')
+                    .append(SafeText.htmlSingleLine(tag.getValue())).append("</code></li>");
         }
         html.append("</ul></td></tr>\n");
     }
@@ -108,10 +109,10 @@ public final class CostReportHtml {
     /** Horizontal bars, each as wide as its share of the largest value. */
     private static void chart(StringBuilder html, String title, List<Map.Entry<String, Long>> bars, String barClass) {
         long max = bars.stream().mapToLong(Map.Entry::getValue).max().orElse(0);
-        html.append("<div class=\"chart\" role=\"img\" aria-label=\"").append(ReportText.html(title)).append("\">\n");
+        html.append("<div class=\"chart\" role=\"img\" aria-label=\"").append(SafeText.htmlSingleLine(title)).append("\">\n");
         for (Map.Entry<String, Long> bar : bars) {
             double percent = max <= 0 ? 0 : 100.0 * Math.max(0, bar.getValue()) / max;
-            String label = ReportText.html(bar.getKey());
+            String label = SafeText.htmlSingleLine(bar.getKey());
             html.append("<div class=\"bar-row\"><span class=\"bar-label\" title=\"").append(label).append("\">")
                     .append(label).append("</span><span class=\"bar-track\"><span class=\"").append(barClass)
                     .append("\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", percent))

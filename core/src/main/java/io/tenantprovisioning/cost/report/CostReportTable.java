@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cost.report;
 
+import io.tenantprovisioning.text.SafeText;
 import io.tenantprovisioning.cost.CostCenterTotal;
 import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.cost.CostReportLine;
@@ -24,13 +25,13 @@ public final class CostReportTable {
         }
         for (CostCenterTotal center : report.costCenters()) {
             out.append(System.lineSeparator())
-                    .append(String.format("%s — %d tenant%s, %s/month%n", ReportText.visible(center.costCenter()),
+                    .append(String.format("%s — %d tenant%s, %s/month%n", SafeText.singleLine(center.costCenter()),
                             center.tenants(), plural(center.tenants()), Rupees.format(center.monthlyInr())))
                     .append(String.format(ROW, "SLUG", "TIER", "REGION", "STATE", "₹/MONTH", "NAME"));
             for (CostReportLine line : report.linesOf(center.costCenter())) {
                 out.append(String.format(ROW, line.slug(), line.tier().displayName(),
-                        ReportText.visible(line.region()), line.state(), Rupees.format(line.monthlyInr()),
-                        ReportText.visible(line.name())));
+                        SafeText.singleLine(line.region()), line.state(), Rupees.format(line.monthlyInr()),
+                        SafeText.singleLine(line.name())));
             }
         }
         return out.append(System.lineSeparator())

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.validation.report;
 
+import io.tenantprovisioning.text.SafeText;
 import io.tenantprovisioning.validation.CheckResult;
 import io.tenantprovisioning.validation.ValidationReport;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class ConsoleTable {
             String figure = ReportText.figure(result);
             // control characters (ANSI escapes, NUL) from a check's text must not drive the terminal
             rows.add(List.of(result.checkId(), result.status(), ReportText.humanSeconds(result.elapsed()),
-                    figure == null ? "-" : XmlText.clean(figure), XmlText.clean(result.outcome().message())));
+                    figure == null ? "-" : SafeText.xml(figure), SafeText.xml(result.outcome().message())));
         }
         int[] widths = widths(rows);
         StringBuilder out = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.validation.report;
 
+import io.tenantprovisioning.text.SafeText;
 import io.tenantprovisioning.validation.CheckResult;
 import io.tenantprovisioning.validation.ValidationReport;
 import java.io.IOException;
@@ -77,22 +78,6 @@ public final class HtmlReport {
 
     /** Escapes the five characters that matter in HTML text and attribute values; shows control characters. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        text = XmlText.clean(text);
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return SafeText.html(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.validation.report;
 
+import io.tenantprovisioning.text.SafeText;
 import io.tenantprovisioning.validation.CheckResult;
 import io.tenantprovisioning.validation.ValidationReport;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public final class JUnitXmlReport {
         testcase.setAttribute("name", result.checkId());
         testcase.setAttribute("time", ReportText.junitSeconds(result.elapsed()));
         String status = result.status();
-        String message = XmlText.clean(result.outcome().message());
+        String message = SafeText.xml(result.outcome().message());
         if (status.equals("FAILED") || status.equals("TIMED_OUT")) {
             Element failure = doc.createElement("failure");
             failure.setAttribute("message", message);
@@ -119,13 +120,13 @@ public final class JUnitXmlReport {
     private static String details(CheckResult result, String message) {
         String figure = ReportText.figure(result);
         return result.status() + (result.critical() ? " (critical)" : " (non-critical)") + ": " + message
-                + (figure == null ? "" : "\nfigure: " + XmlText.clean(figure));
+                + (figure == null ? "" : "\nfigure: " + SafeText.xml(figure));
     }
 
     private static Element property(Document doc, String name, String value) {
         Element property = doc.createElement("property");
         property.setAttribute("name", name);
-        property.setAttribute("value", XmlText.clean(value));
+        property.setAttribute("value", SafeText.xml(value));
         return property;
     }
 

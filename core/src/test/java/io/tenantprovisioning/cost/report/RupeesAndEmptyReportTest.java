@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cost.report;
 
+import io.tenantprovisioning.text.SafeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.cost.CostReport;
@@ -21,8 +22,8 @@ class RupeesAndEmptyReportTest {
 
     @Test
     void controlCharactersBecomeVisible() {
-        assertThat(ReportText.visible("a\u001b[31mb\nc")).isEqualTo("a\\u001B[31mb\\u000Ac");
-        assertThat(ReportText.html("<b>\u0007")).isEqualTo("&lt;b&gt;\\u0007");
+        assertThat(SafeText.singleLine("a\u001b[31mb\nc")).isEqualTo("a\\u001B[31mb\\u000Ac");
+        assertThat(SafeText.htmlSingleLine("<b>\u0007")).isEqualTo("&lt;b&gt;\\u0007");
     }
 
     @Test
