@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.progress.StepTimer;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.operations.Decision;

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.testing.TenantCleanup;
+import io.tenantprovisioning.testing.TenantFootprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -166,7 +168,7 @@ class KilledProvisioningTest {
 
     /** The lock key of workflow.RunLock: (0x746e7472, hashtext(slug)) in the registry database. */
     private boolean runLockFree(Slug tenant) throws SQLException {
-        try (Connection c = footprint.connect(settings.string(Setting.REGISTRY_DB_NAME));
+        try (Connection c = io.tenantprovisioning.testing.AdminPostgres.connect(settings.string(Setting.REGISTRY_DB_NAME));
              PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, hashtext(?))")) {
             ps.setInt(1, 0x746e7472);
             ps.setString(2, tenant.value());

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.testing.TenantCleanup;
+import io.tenantprovisioning.testing.TenantFootprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Setting;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.bench;
 
+import io.tenantprovisioning.progress.StepTimer;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.operations.EngineKind;
@@ -117,12 +118,12 @@ public final class ProvisioningBench {
 
     private ProvisioningRun provisionAndOffboard(Tier tier, Slug slug) {
         ProgressListener logged = (step, message) -> log.add(step + ": " + message);
-        StepClock steps = new StepClock(logged);
+        StepTimer steps = new StepTimer(logged);
         long start = System.nanoTime();
         PipelineOutcome outcome = new ProvisioningPipeline(platform).run(draft(slug, tier), REQUESTER,
                 EngineKind.DIRECT, steps);
         Duration toActive = Duration.ofNanos(System.nanoTime() - start);
-        Map<String, Duration> stepTimes = steps.stop();
+        Map<String, Duration> stepTimes = steps.durations();
         if (!(outcome instanceof PipelineOutcome.Activated)) {
             throw new IllegalStateException("did not reach ACTIVE: " + outcome);
         }

@@ -16,9 +16,14 @@ public final class AdminPostgres {
     }
 
     public static Connection connect() throws SQLException {
+        return connect(TestServices.settings().string(Setting.TENANT_DB_NAME));
+    }
+
+    /** The admin role on another database of the same server (the registry, say). */
+    public static Connection connect(String database) throws SQLException {
         Settings s = TestServices.settings();
         return DriverManager.getConnection("jdbc:postgresql://" + s.string(Setting.REGISTRY_DB_HOST) + ":"
-                        + s.string(Setting.REGISTRY_DB_PORT) + "/" + s.string(Setting.TENANT_DB_NAME),
+                        + s.string(Setting.REGISTRY_DB_PORT) + "/" + database,
                 s.string(Setting.REGISTRY_DB_USER), s.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
     }
 

@@ -1,19 +1,21 @@
-package io.tenantprovisioning.cli;
+package io.tenantprovisioning.progress;
 
-import io.tenantprovisioning.progress.ProgressListener;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Passes progress on and measures how long each step (approve, provision, validate, ...) took. */
-final class StepTimer implements ProgressListener {
+/**
+ * Passes progress on and measures how long each step (approve, provision, validate, ...) took: a step
+ * lasts from its first event until the first event of another step.
+ */
+public final class StepTimer implements ProgressListener {
 
     private final ProgressListener next;
     private final Map<String, Duration> durations = new LinkedHashMap<>();
     private String current;
     private long currentStart;
 
-    StepTimer(ProgressListener next) {
+    public StepTimer(ProgressListener next) {
         this.next = next;
     }
 
@@ -28,8 +30,8 @@ final class StepTimer implements ProgressListener {
         next.event(step, message);
     }
 
-    /** Durations so far, the running step included up to now. */
-    synchronized Map<String, Duration> durations() {
+    /** Every step's total time so far (the running step up to now), in the order the steps first ran. */
+    public synchronized Map<String, Duration> durations() {
         close(System.nanoTime());
         return new LinkedHashMap<>(durations);
     }
