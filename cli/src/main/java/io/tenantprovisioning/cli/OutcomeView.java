@@ -1,11 +1,13 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.operations.PipelineOutcome;
+import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.validation.report.ConsoleTable;
 import io.tenantprovisioning.validation.report.JsonReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** How a provisioning run ended: its exit code, a text summary and the documented JSON shape. */
 final class OutcomeView {
@@ -25,13 +27,13 @@ final class OutcomeView {
     }
 
     /** The validation report of a run, when validation ran. */
-    static java.util.Optional<io.tenantprovisioning.validation.ValidationReport> report(PipelineOutcome outcome) {
+    static Optional<io.tenantprovisioning.validation.ValidationReport> report(PipelineOutcome outcome) {
         if (outcome instanceof PipelineOutcome.Activated a) {
-            return java.util.Optional.of(a.report());
+            return Optional.of(a.report());
         } else if (outcome instanceof PipelineOutcome.RolledBack r) {
-            return java.util.Optional.ofNullable(r.report());
+            return Optional.ofNullable(r.report());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static int exitCode(PipelineOutcome outcome) {

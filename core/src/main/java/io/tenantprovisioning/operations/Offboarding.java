@@ -5,7 +5,6 @@ import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.workflow.IllegalTransitionException;
-import io.tenantprovisioning.workflow.RunLock;
 import io.tenantprovisioning.workflow.TeardownResult;
 import io.tenantprovisioning.workflow.TenantState;
 import java.nio.file.Path;
@@ -38,17 +37,19 @@ public final class Offboarding {
      */
     public OffboardingResult run(Slug slug, Optional<Path> exportDir, ProgressListener progress) {
         exportDir.ifPresent(TenantExport::requireUsable);
-        try (RunLock lock = RunLock.acquire(registry, slug, TenantPlatform.runId("offboard"))) {
-            TenantRecord tenant = registry.tenants().require(slug);
-            TenantState state = TenantState.valueOf(tenant.state());
-            if (!FROM.contains(state)) {
-                throw new IllegalTransitionException(state, TenantState.OFFBOARDING);
-            }
-            Optional<ExportSummary> export = exportDir.map(dir -> export(tenant, dir, progress));
-            TeardownResult teardown = platform.offboardLocked(slug, progress);
-            return new OffboardingResult(teardown, export, registry.audit().forTenant(slug.value()).size(),
-                    registry.approvals().forRequest(tenant.requestId()).size());
+        return platform.underRunLock(slug, "offboard", () -> offboardLocked(slug, exportDir, progress));
+    }
+
+    private OffboardingResult offboardLocked(Slug slug, Optional<Path> exportDir, ProgressListener progress) {
+        TenantRecord tenant = registry.tenants().require(slug);
+        TenantState state = TenantState.valueOf(tenant.state());
+        if (!FROM.contains(state)) {
+            throw new IllegalTransitionException(state, TenantState.OFFBOARDING);
         }
+        Optional<ExportSummary> export = exportDir.map(dir -> export(tenant, dir, progress));
+        TeardownResult teardown = platform.offboardLocked(slug, progress);
+        return new OffboardingResult(teardown, export, registry.audit().forTenant(slug.value()).size(),
+                registry.approvals().forRequest(tenant.requestId()).size());
     }
 
     private ExportSummary export(TenantRecord tenant, Path dir, ProgressListener progress) {

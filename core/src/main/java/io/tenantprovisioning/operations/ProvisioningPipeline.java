@@ -6,7 +6,6 @@ import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.workflow.ProvisioningFailedException;
-import io.tenantprovisioning.workflow.RunLock;
 import io.tenantprovisioning.workflow.TenantState;
 import java.util.Map;
 
@@ -55,32 +54,36 @@ public final class ProvisioningPipeline {
 
     private PipelineOutcome provisionApproved(Slug slug, SubmissionResult submission, EngineKind engine,
                                               ProgressListener progress) {
-        var registry = platform.services().registry();
-        try (RunLock lock = RunLock.acquire(registry, slug, TenantPlatform.runId("provision"))) {
-            Map<String, String> outputs;
-            try {
-                outputs = platform.provisionLocked(registry.tenants().require(slug), engine, progress).outputs();
-            } catch (ProvisioningFailedException e) {
-                return new PipelineOutcome.RolledBack(slug.value(), e.getMessage(), null,
-                        e.teardown().sweep().survivors());
+        return platform.underRunLock(slug, "provision", () -> provisionLocked(slug, submission, engine, progress));
+    }
+
+    private PipelineOutcome provisionLocked(Slug slug, SubmissionResult submission, EngineKind engine,
+                                            ProgressListener progress) {
+        // id, slug, tier and request of the record do not change along the run: one read serves every step
+        TenantRecord tenant = platform.services().registry().tenants().require(slug);
+        Map<String, String> outputs;
+        try {
+            outputs = platform.provisionLocked(tenant, engine, progress).outputs();
+        } catch (ProvisioningFailedException e) {
+            return new PipelineOutcome.RolledBack(slug.value(), e.getMessage(), null,
+                    e.teardown().sweep().survivors());
+        }
+        ValidationReport report = null;
+        try {
+            hook.beforeValidation(slug);
+            progress.event("validate", "running the eight checks");
+            report = platform.validateLocked(tenant, progress);
+            if (!report.passed()) {
+                return rollBack(slug, "validation failed: " + String.join("; ", report.blockingFailures()),
+                        report, progress);
             }
-            ValidationReport report = null;
-            try {
-                hook.beforeValidation(slug);
-                progress.event("validate", "running the eight checks");
-                report = platform.validateLocked(registry.tenants().require(slug), progress);
-                if (!report.passed()) {
-                    return rollBack(slug, "validation failed: " + String.join("; ", report.blockingFailures()),
-                            report, progress);
-                }
-                platform.failurePoints().reach("activate");
-                platform.activateLocked(registry.tenants().require(slug), progress);
-                return new PipelineOutcome.Activated(slug.value(), submission, outputs, report);
-            } catch (Exception e) {
-                // a validation or activation that could not even run must not leave a half-built tenant
-                String reason = (report == null ? "validation" : "activation") + " failed: " + e.getMessage();
-                return rollBack(slug, reason, report, progress);
-            }
+            platform.failurePoints().reach("activate");
+            platform.activateLocked(tenant, progress);
+            return new PipelineOutcome.Activated(slug.value(), submission, outputs, report);
+        } catch (Exception e) {
+            // a validation or activation that could not even run must not leave a half-built tenant
+            String reason = (report == null ? "validation" : "activation") + " failed: " + e.getMessage();
+            return rollBack(slug, reason, report, progress);
         }
     }
 

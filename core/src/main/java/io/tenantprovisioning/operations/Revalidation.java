@@ -13,7 +13,6 @@ import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.validation.report.JsonReport;
 import io.tenantprovisioning.workflow.Lifecycle;
 import io.tenantprovisioning.workflow.RunInProgressException;
-import io.tenantprovisioning.workflow.RunLock;
 import io.tenantprovisioning.workflow.TenantState;
 import java.io.IOException;
 import java.time.Duration;
@@ -105,8 +104,8 @@ public final class Revalidation {
     }
 
     private TenantRevalidation revalidate(Slug slug, ProgressListener progress) {
-        try (RunLock lock = RunLock.acquire(registry, slug, TenantPlatform.runId(STEP))) {
-            return revalidateLocked(registry.tenants().require(slug), progress);
+        try {
+            return platform.underRunLock(slug, STEP, () -> revalidateLocked(registry.tenants().require(slug), progress));
         } catch (RunInProgressException e) {
             progress.event(STEP, slug + ": skipped — " + e.getMessage());
             return new TenantRevalidation.Skipped(slug.value(), currentState(slug), e.getMessage());

@@ -1,9 +1,9 @@
 package io.tenantprovisioning.operations;
 
-import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
+import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
@@ -11,6 +11,7 @@ import io.tenantprovisioning.engine.SweepReport;
 import io.tenantprovisioning.notify.LogNotifier;
 import io.tenantprovisioning.notify.NotificationEvent;
 import io.tenantprovisioning.notify.Notifications;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
@@ -22,19 +23,24 @@ import io.tenantprovisioning.validation.report.Reports;
 import io.tenantprovisioning.workflow.ApprovalOutcome;
 import io.tenantprovisioning.workflow.ApprovalWorkflow;
 import io.tenantprovisioning.workflow.Lifecycle;
+import io.tenantprovisioning.workflow.ProvisioningFailedException;
 import io.tenantprovisioning.workflow.ProvisioningSaga;
+import io.tenantprovisioning.workflow.RunInProgressException;
 import io.tenantprovisioning.workflow.RunLock;
 import io.tenantprovisioning.workflow.SubmissionOutcome;
 import io.tenantprovisioning.workflow.Teardown;
 import io.tenantprovisioning.workflow.TeardownResult;
 import io.tenantprovisioning.workflow.TenantPlan;
+import io.tenantprovisioning.workflow.TenantPlanner;
 import io.tenantprovisioning.workflow.TenantState;
 import io.tenantprovisioning.workflow.TenantSubmission;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The engine as the CLI and the Jenkins steps use it: one object per process, built from settings.
@@ -83,7 +89,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     @Override
     public SubmissionResult submit(RequestDraft draft, String requester) {
         TenantRequest request = services.validator().validate(draft);
-        TenantPlan plan = services.planner().plan(request, io.tenantprovisioning.workflow.TenantPlanner.requestIdFor(request));
+        TenantPlan plan = services.planner().plan(request, TenantPlanner.requestIdFor(request));
         SubmissionOutcome outcome = new TenantSubmission(registry).submit(plan, requester);
         if (!outcome.replayed() && outcome.state() == TenantState.PENDING_APPROVAL) {
             for (ApprovalStep step : outcome.route().steps()) {
@@ -107,13 +113,11 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     @Override
     public ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener progress) {
         TenantRecord tenant = tenantOfRequest(requestId);
-        try (RunLock lock = RunLock.acquire(registry, tenant.slug(), runId("provision"))) {
-            return provisionLocked(tenant, engine, progress);
-        }
+        return underRunLock(tenant.slug(), "provision", () -> provisionLocked(tenant, engine, progress));
     }
 
     ProvisioningResult provisionLocked(TenantRecord tenant, EngineKind engineKind, ProgressListener progress) {
-        if (!services.settings().bool(io.tenantprovisioning.config.Setting.PROVISIONING_ENABLED)) {
+        if (!services.settings().bool(Setting.PROVISIONING_ENABLED)) {
             throw new IllegalStateException("PROVISIONING_ENABLED=false (simulation mode): nothing is created; "
                     + "tenant '" + tenant.slug() + "' stays " + tenant.state());
         }
@@ -122,7 +126,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
             Map<String, String> outputs = saga.provision(tenant, accessLoader.expectedTags(tenant), engine,
                     actor(), progress);
             return new ProvisioningResult(tenant.slug().value(), TenantState.VALIDATING.name(), outputs);
-        } catch (io.tenantprovisioning.workflow.ProvisioningFailedException e) {
+        } catch (ProvisioningFailedException e) {
             notifyTeardown(e.teardown(), e.getMessage());
             throw e;
         }
@@ -135,14 +139,14 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
 
     /** Runs the suite for a provisioned tenant (VALIDATING, ACTIVE or DEGRADED) and records the run. */
     public ValidationReport validateReport(Slug slug, ProgressListener progress) {
-        try (RunLock lock = RunLock.acquire(registry, slug, runId("validate"))) {
+        return underRunLock(slug, "validate", () -> {
             TenantRecord tenant = registry.tenants().require(slug);
             if (!List.of("VALIDATING", "ACTIVE", "DEGRADED").contains(tenant.state())) {
                 throw new IllegalStateException("tenant '" + slug + "' is " + tenant.state()
                         + "; only a provisioned tenant (VALIDATING, ACTIVE, DEGRADED) can be validated");
             }
             return validateLocked(tenant, progress);
-        }
+        });
     }
 
     ValidationReport validateLocked(TenantRecord tenant, ProgressListener progress) {
@@ -157,9 +161,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
 
     @Override
     public String activate(Slug slug, ProgressListener progress) {
-        try (RunLock lock = RunLock.acquire(registry, slug, runId("activate"))) {
-            return activateLocked(registry.tenants().require(slug), progress);
-        }
+        return underRunLock(slug, "activate", () -> activateLocked(registry.tenants().require(slug), progress));
     }
 
     String activateLocked(TenantRecord tenant, ProgressListener progress) {
@@ -177,9 +179,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
 
     @Override
     public RollbackResult rollback(Slug slug, ProgressListener progress) {
-        try (RunLock lock = RunLock.acquire(registry, slug, runId("rollback"))) {
-            return rollbackLocked(slug, "rollback requested", progress);
-        }
+        return underRunLock(slug, "rollback", () -> rollbackLocked(slug, "rollback requested", progress));
     }
 
     RollbackResult rollbackLocked(Slug slug, String reason, ProgressListener progress) {
@@ -215,15 +215,25 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return services.sweep(progress).sweepTenant(tenant.get(), dryRun);
     }
 
+    /**
+     * Runs {@code work} holding the tenant's run lock, so only one run per tenant changes it at a
+     * time; a lock another run holds ends in {@link RunInProgressException}
+     * naming that run. Every lifecycle step goes through here.
+     */
+    @SuppressWarnings("try") // the lock is held for the block's duration, never referenced in it
+    <T> T underRunLock(Slug slug, String what, Supplier<T> work) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId(what))) {
+            return work.get();
+        }
+    }
+
     FailurePoints failurePoints() {
         return failurePoints;
     }
 
     /** ACTIVE/DEGRADED → OFFBOARDING → OFFBOARDED: destroy through the creating engine, then sweep. */
     public TeardownResult offboard(Slug slug, ProgressListener progress) {
-        try (RunLock lock = RunLock.acquire(registry, slug, runId("offboard"))) {
-            return offboardLocked(slug, progress);
-        }
+        return underRunLock(slug, "offboard", () -> offboardLocked(slug, progress));
     }
 
     TeardownResult offboardLocked(Slug slug, ProgressListener progress) {
@@ -242,9 +252,9 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     }
 
     private ProvisioningEngine engine(EngineKind kind) {
-        ProvisioningEngine engine = engines.get(kind.name().toLowerCase(java.util.Locale.ROOT));
+        ProvisioningEngine engine = engines.get(kind.name().toLowerCase(Locale.ROOT));
         if (engine == null) {
-            throw new IllegalArgumentException("the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("the " + kind.name().toLowerCase(Locale.ROOT)
                     + " engine is not available here (is TERRAFORM_BIN installed?)");
         }
         return engine;
