@@ -13,7 +13,7 @@ import io.tenantprovisioning.resource.redis.RedisEndpoint;
 import io.tenantprovisioning.testing.TestServices;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import io.tenantprovisioning.testing.AdminPostgres;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -114,10 +114,7 @@ class TerraformPipelineTest {
 
     /** Rows of the tenant's workspace in the pg backend's state table, read with the admin role. */
     private int workspaceRows(Slug slug) throws Exception {
-        String url = "jdbc:postgresql://" + settings.string(Setting.REGISTRY_DB_HOST) + ":"
-                + settings.string(Setting.REGISTRY_DB_PORT) + "/" + settings.string(Setting.REGISTRY_DB_NAME);
-        try (Connection c = DriverManager.getConnection(url, settings.string(Setting.REGISTRY_DB_USER),
-                settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        try (Connection c = AdminPostgres.connect(settings.string(Setting.REGISTRY_DB_NAME));
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM terraform_state.states WHERE name = ?")) {
             ps.setString(1, "t-" + slug.value());
             try (ResultSet rs = ps.executeQuery()) {

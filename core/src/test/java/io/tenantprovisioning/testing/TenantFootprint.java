@@ -9,7 +9,6 @@ import io.tenantprovisioning.resource.objectstore.S3Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,10 +124,7 @@ public final class TenantFootprint implements AutoCloseable {
 
     /** Vault rows are named {@code <kind step name>.<secret>}: each counts for its kind. */
     private void vault(Slug slug, Map<ResourceKind, List<String>> found) throws SQLException {
-        String url = "jdbc:postgresql://" + settings.string(Setting.REGISTRY_DB_HOST) + ":"
-                + settings.string(Setting.REGISTRY_DB_PORT) + "/" + settings.string(Setting.REGISTRY_DB_NAME);
-        try (Connection c = DriverManager.getConnection(url, settings.string(Setting.REGISTRY_DB_USER),
-                settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        try (Connection c = AdminPostgres.connect(settings.string(Setting.REGISTRY_DB_NAME));
              PreparedStatement ps = c.prepareStatement("select name from \"" + RegistryDatabase.DEFAULT_SCHEMA
                      + "\".tenant_secrets where slug = ? order by name")) {
             ps.setString(1, slug.value());

@@ -80,9 +80,7 @@ final class OpenTofuFixture {
 
     /** A plain JDBC connection to the registry database (where the pg backend keeps state). */
     java.sql.Connection registryConnection() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection("jdbc:postgresql://" + settings.string(Setting.REGISTRY_DB_HOST)
-                + ":" + settings.string(Setting.REGISTRY_DB_PORT) + "/" + settings.string(Setting.REGISTRY_DB_NAME),
-                settings.string(Setting.REGISTRY_DB_USER), dbPassword());
+        return io.tenantprovisioning.testing.AdminPostgres.connect(settings.string(Setting.REGISTRY_DB_NAME));
     }
 
     String dbPassword() {

@@ -25,7 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import io.tenantprovisioning.testing.AdminPostgres;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -150,10 +150,7 @@ final class TerraformEngineFixture implements AutoCloseable {
     }
 
     Connection registryConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + settings.string(Setting.REGISTRY_DB_HOST) + ":"
-                        + settings.string(Setting.REGISTRY_DB_PORT) + "/" + settings.string(Setting.REGISTRY_DB_NAME),
-                settings.string(Setting.REGISTRY_DB_USER),
-                settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        return AdminPostgres.connect(settings.string(Setting.REGISTRY_DB_NAME));
     }
 
     static Path repositoryRoot() {
