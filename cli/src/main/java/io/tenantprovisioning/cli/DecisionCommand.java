@@ -6,7 +6,7 @@ import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.workflow.ApprovalOutcome;
 import io.tenantprovisioning.workflow.ApprovalWorkflow;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -2,13 +2,13 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.operations.Decision;
-import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.operations.ProvisioningPipeline;
 import io.tenantprovisioning.operations.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import io.tenantprovisioning.progress.StepTimer;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.operations.Decision;
-import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.operations.PipelineHook;
 import io.tenantprovisioning.operations.PipelineOutcome;
 import io.tenantprovisioning.operations.ProvisioningPipeline;

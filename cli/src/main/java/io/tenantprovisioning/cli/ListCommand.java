@@ -2,7 +2,7 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

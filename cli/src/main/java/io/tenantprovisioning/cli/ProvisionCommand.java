@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.operations.PipelineOutcome;
 import io.tenantprovisioning.operations.ProvisioningPipeline;
 import io.tenantprovisioning.operations.TenantPlatform;

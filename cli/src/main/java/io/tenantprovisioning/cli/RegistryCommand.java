@@ -6,7 +6,7 @@ import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantAlreadyExistsException;
 import io.tenantprovisioning.registry.UnknownTenantException;
 import io.tenantprovisioning.workflow.ApprovalException;
-import io.tenantprovisioning.workflow.IllegalTransitionException;
+import io.tenantprovisioning.model.IllegalTransitionException;
 import io.tenantprovisioning.workflow.RunInProgressException;
 import io.tenantprovisioning.workflow.StateConflictException;
 import java.io.PrintWriter;

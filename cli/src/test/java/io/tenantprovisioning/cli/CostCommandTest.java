@@ -17,7 +17,7 @@ import io.tenantprovisioning.tier.TierCatalog;
 import io.tenantprovisioning.workflow.Lifecycle;
 import io.tenantprovisioning.workflow.TenantPlan;
 import io.tenantprovisioning.workflow.TenantPlanner;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.workflow.TenantSubmission;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.operations.PipelineOutcome;
 import io.tenantprovisioning.operations.ProvisioningPipeline;
 import io.tenantprovisioning.operations.TenantPlatform;

@@ -16,7 +16,7 @@ import io.tenantprovisioning.registry.JournalStatus;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantprovisioning.engine.SweepReport;
 import io.tenantprovisioning.operations.OffboardingResult;
 import io.tenantprovisioning.workflow.TeardownResult;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

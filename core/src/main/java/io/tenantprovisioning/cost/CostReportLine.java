@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cost;
 
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;
 import java.util.Objects;

@@ -2,11 +2,11 @@ package io.tenantprovisioning.engine;
 
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
-import io.tenantprovisioning.resource.ResourceKind;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.engine;
 
-import io.tenantprovisioning.resource.CreatedResource;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
 
 /**
  * Where an engine writes down what it is about to create and what it created, durably, before and

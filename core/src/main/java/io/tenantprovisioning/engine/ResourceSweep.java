@@ -5,7 +5,7 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.SecretVault;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

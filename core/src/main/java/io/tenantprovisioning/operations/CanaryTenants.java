@@ -1,16 +1,16 @@
 package io.tenantprovisioning.operations;
 
 import io.tenantprovisioning.progress.ProgressListener;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.engine.CanarySlugs;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
 import io.tenantprovisioning.engine.ResourceSweep;
 import io.tenantprovisioning.engine.SweepReport;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
-import io.tenantprovisioning.resource.ResourceKind;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.Tier;

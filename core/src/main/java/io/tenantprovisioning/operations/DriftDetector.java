@@ -8,7 +8,7 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.validation.CheckOutcome;
 import io.tenantprovisioning.validation.CheckResult;
 import io.tenantprovisioning.validation.CostTagsCheck;

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.operations;
 
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import java.util.Objects;
 
 /**

@@ -16,7 +16,7 @@ import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.RegionCatalog;
 import io.tenantprovisioning.request.RequestValidator;
 import io.tenantprovisioning.resource.ResourceDriver;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
 import io.tenantprovisioning.resource.monitoring.MonitoringDriver;
 import io.tenantprovisioning.resource.objectstore.ObjectStoreDriver;

@@ -13,7 +13,7 @@ import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.validation.report.JsonReport;
 import io.tenantprovisioning.workflow.Lifecycle;
 import io.tenantprovisioning.workflow.RunInProgressException;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

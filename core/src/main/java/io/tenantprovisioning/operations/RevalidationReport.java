@@ -1,6 +1,6 @@
 package io.tenantprovisioning.operations;
 
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.rag.TenantTokenVerifier;
 import io.tenantprovisioning.rag.TokenRejectedException;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.signingkey.SigningKeyDriver;
 import io.tenantprovisioning.resource.signingkey.TenantTokens;

@@ -1,11 +1,11 @@
 package io.tenantprovisioning.operations;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.JournalStatus;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.TenantAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;

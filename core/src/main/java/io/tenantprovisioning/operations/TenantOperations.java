@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.request.RequestDraft;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
@@ -32,7 +33,7 @@ import io.tenantprovisioning.workflow.Teardown;
 import io.tenantprovisioning.workflow.TeardownResult;
 import io.tenantprovisioning.workflow.TenantPlan;
 import io.tenantprovisioning.workflow.TenantPlanner;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.workflow.TenantSubmission;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.operations;
 
 import io.tenantprovisioning.validation.ValidationReport;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.util.List;
 import java.util.Objects;
 

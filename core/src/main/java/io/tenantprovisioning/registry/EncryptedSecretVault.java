@@ -3,7 +3,7 @@ package io.tenantprovisioning.registry;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.SecretCipher;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.SecretVault;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;

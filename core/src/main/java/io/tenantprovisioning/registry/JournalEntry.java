@@ -1,6 +1,6 @@
 package io.tenantprovisioning.registry;
 
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

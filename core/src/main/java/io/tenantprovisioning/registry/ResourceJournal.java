@@ -1,7 +1,7 @@
 package io.tenantprovisioning.registry;
 
-import io.tenantprovisioning.resource.CreatedResource;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

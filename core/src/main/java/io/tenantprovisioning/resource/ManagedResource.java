@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource;
 
+import io.tenantprovisioning.model.ResourceKind;
 /**
  * A resource this product manages, found on the service itself by name prefix or tag (for the sweep).
  *

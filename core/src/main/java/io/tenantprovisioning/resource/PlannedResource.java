@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource;
 
+import io.tenantprovisioning.model.ResourceKind;
 import java.util.Map;
 
 /** A resource the plan says a tenant will get: its kind, name on the service, and tags. */

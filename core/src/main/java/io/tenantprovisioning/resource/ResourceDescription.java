@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource;
 
+import io.tenantprovisioning.model.ResourceKind;
 import java.util.Map;
 
 /** A resource read back from its service, including the tags stored on or beside it. */

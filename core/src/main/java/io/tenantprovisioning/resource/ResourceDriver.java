@@ -1,5 +1,7 @@
 package io.tenantprovisioning.resource;
 
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.request.Slug;
 import java.util.List;
 import java.util.Optional;

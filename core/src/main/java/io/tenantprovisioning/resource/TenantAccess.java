@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource;
 
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.TierConfig;

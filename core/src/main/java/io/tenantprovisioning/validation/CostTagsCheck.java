@@ -1,6 +1,6 @@
 package io.tenantprovisioning.validation;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.TenantAccess;

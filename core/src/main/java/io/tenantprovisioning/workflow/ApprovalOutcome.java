@@ -1,5 +1,6 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.approval.ApproverGroup;
 import java.util.List;
 import java.util.UUID;

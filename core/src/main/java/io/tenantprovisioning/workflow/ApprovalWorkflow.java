@@ -1,5 +1,6 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.approval.ApprovalRoute;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.IllegalTransitionException;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.AuditRecord;
 import io.tenantprovisioning.registry.Registry;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.progress.ProgressListener;

@@ -2,8 +2,8 @@ package io.tenantprovisioning.workflow;
 
 import io.tenantprovisioning.engine.ProvisioningJournal;
 import io.tenantprovisioning.registry.ResourceJournal;
-import io.tenantprovisioning.resource.CreatedResource;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
 import java.util.Map;
 import java.util.UUID;
 

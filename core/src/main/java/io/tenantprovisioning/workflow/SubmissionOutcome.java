@@ -1,5 +1,6 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.approval.ApprovalRoute;
 import io.tenantprovisioning.request.Slug;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.IllegalTransitionException;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ResourceSweep;
 import io.tenantprovisioning.engine.SweepReport;

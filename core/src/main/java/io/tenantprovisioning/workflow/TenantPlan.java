@@ -1,7 +1,7 @@
 package io.tenantprovisioning.workflow;
 
 import io.tenantprovisioning.approval.ApprovalRoute;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.cost.CostEstimate;
 import io.tenantprovisioning.request.TenantRequest;
 import io.tenantprovisioning.resource.PlannedResource;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.approval.ApprovalRoute;
 import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.IdempotencyConflictException;

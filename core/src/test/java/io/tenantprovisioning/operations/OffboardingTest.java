@@ -18,7 +18,7 @@ import io.tenantprovisioning.resource.postgres.PostgresSchemaDriver;
 import io.tenantprovisioning.resource.postgres.TenantDatabase;
 import io.tenantprovisioning.resource.postgres.TenantDocuments;
 import io.tenantprovisioning.testing.AdminPostgres;
-import io.tenantprovisioning.workflow.IllegalTransitionException;
+import io.tenantprovisioning.model.IllegalTransitionException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.model.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Setting;

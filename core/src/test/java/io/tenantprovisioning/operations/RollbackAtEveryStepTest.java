@@ -1,5 +1,6 @@
 package io.tenantprovisioning.operations;
 
+import io.tenantprovisioning.model.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Setting;
@@ -10,7 +11,7 @@ import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.JournalStatus;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.testing.TenantCleanup;
 import io.tenantprovisioning.testing.TenantFootprint;
 import io.tenantprovisioning.testing.TestRequests;

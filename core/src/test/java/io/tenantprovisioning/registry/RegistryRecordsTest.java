@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.request.TenantRequest;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.testing.TestRequests;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.ThrowawayRegistry;

@@ -2,7 +2,7 @@ package io.tenantprovisioning.testing;
 
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.SecretVault;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.tenantprovisioning.testing;
 import io.tenantprovisioning.operations.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -4,7 +4,7 @@ import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.registry.RegistryDatabase;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.objectstore.S3Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;

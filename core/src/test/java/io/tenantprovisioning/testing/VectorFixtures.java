@@ -1,6 +1,6 @@
 package io.tenantprovisioning.testing;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.TenantResourceSpec;

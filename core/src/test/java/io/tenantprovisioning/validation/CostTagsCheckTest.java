@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.Tier;

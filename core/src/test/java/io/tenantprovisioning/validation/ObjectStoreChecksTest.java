@@ -7,7 +7,7 @@ import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.objectstore.BucketSidecar;
 import io.tenantprovisioning.resource.objectstore.FilesystemBackend;

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.validation;
 
 import io.tenantprovisioning.config.Secret;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.tier.Tier;

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.workflow;
 
+import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

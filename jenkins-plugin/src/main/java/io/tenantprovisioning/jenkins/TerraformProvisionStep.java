@@ -4,7 +4,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.TaskListener;
 import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.operations.ProvisioningResult;
 import java.util.Map;
 import java.util.Set;

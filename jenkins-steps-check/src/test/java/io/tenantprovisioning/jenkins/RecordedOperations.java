@@ -4,7 +4,7 @@ import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.operations.ApprovalResult;
 import io.tenantprovisioning.operations.Decision;
-import io.tenantprovisioning.operations.EngineKind;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.operations.ProvisioningResult;
 import io.tenantprovisioning.operations.RollbackResult;

@@ -1,12 +1,12 @@
 package io.tenantprovisioning.cost.report;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.cost.CostReportLine;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.cost.report;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.cost.CostReportLine;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.tenantprovisioning.cost.report;
 
 import io.tenantprovisioning.registry.AuditRecord;
 import io.tenantprovisioning.registry.TenantRecord;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;

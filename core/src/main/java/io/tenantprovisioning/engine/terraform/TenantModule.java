@@ -4,7 +4,7 @@ import io.tenantprovisioning.config.ConfigurationException;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.Tier;

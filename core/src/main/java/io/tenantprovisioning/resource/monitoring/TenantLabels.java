@@ -1,6 +1,6 @@
 package io.tenantprovisioning.resource.monitoring;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import java.util.LinkedHashMap;
 import java.util.Map;

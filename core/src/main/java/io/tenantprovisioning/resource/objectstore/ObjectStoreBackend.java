@@ -1,7 +1,7 @@
 package io.tenantprovisioning.resource.objectstore;
 
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.resource.objectstore;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.tenantprovisioning.resource.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

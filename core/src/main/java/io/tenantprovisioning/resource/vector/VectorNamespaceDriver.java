@@ -1,13 +1,13 @@
 package io.tenantprovisioning.resource.vector;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.ThrowawayRegistry;
 import io.tenantprovisioning.workflow.Lifecycle;
 import io.tenantprovisioning.workflow.TenantPlan;
-import io.tenantprovisioning.workflow.TenantState;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.workflow.TenantSubmission;
 import java.sql.SQLException;
 import java.time.YearMonth;

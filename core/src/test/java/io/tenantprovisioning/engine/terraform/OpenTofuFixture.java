@@ -2,7 +2,7 @@ package io.tenantprovisioning.engine.terraform;
 
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.testing.TestServices;

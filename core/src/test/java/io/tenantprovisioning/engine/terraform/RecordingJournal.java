@@ -1,8 +1,8 @@
 package io.tenantprovisioning.engine.terraform;
 
 import io.tenantprovisioning.engine.ProvisioningJournal;
-import io.tenantprovisioning.resource.CreatedResource;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -10,7 +10,7 @@ import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.testing.InMemorySecretVault;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;

@@ -7,7 +7,7 @@ import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceKind;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.testing.TestTenants;

@@ -1,9 +1,9 @@
 package io.tenantprovisioning.resource.objectstore;
 
 import io.tenantprovisioning.config.Secret;
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.Tier;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.CreatedResource;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceException;
-import io.tenantprovisioning.resource.ResourceKind;
-import io.tenantprovisioning.resource.SecretVault;
+import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
 import io.tenantprovisioning.testing.InMemorySecretVault;

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.operations;
+package io.tenantprovisioning.model;
 
 import java.util.Locale;
 

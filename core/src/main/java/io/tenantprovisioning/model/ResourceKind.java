@@ -1,4 +1,4 @@
-package io.tenantprovisioning.resource;
+package io.tenantprovisioning.model;
 
 /**
  * The kinds of resource a tenant gets, in the order they are created (destroyed in reverse).

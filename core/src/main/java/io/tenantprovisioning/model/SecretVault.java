@@ -1,4 +1,4 @@
-package io.tenantprovisioning.resource;
+package io.tenantprovisioning.model;
 
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;

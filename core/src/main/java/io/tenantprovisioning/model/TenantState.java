@@ -1,4 +1,4 @@
-package io.tenantprovisioning.workflow;
+package io.tenantprovisioning.model;
 
 import java.util.Arrays;
 import java.util.Locale;

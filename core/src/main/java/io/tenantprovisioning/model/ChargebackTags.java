@@ -1,4 +1,4 @@
-package io.tenantprovisioning.cost;
+package io.tenantprovisioning.model;
 
 import io.tenantprovisioning.request.TenantRequest;
 import java.util.LinkedHashMap;

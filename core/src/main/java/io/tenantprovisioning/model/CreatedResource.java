@@ -1,5 +1,6 @@
-package io.tenantprovisioning.resource;
+package io.tenantprovisioning.model;
 
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.config.Secret;
 import java.util.Map;
 

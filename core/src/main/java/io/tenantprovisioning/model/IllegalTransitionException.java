@@ -1,5 +1,6 @@
-package io.tenantprovisioning.workflow;
+package io.tenantprovisioning.model;
 
+import io.tenantprovisioning.model.TenantState;
 import java.util.stream.Collectors;
 
 /** A lifecycle move that {@link TenantState} does not allow; nothing was changed. */
