@@ -30,13 +30,13 @@ final class DemoCleanup {
         for (DemoTenant tenant : tenants) {
             Slug slug = Slug.fromName(tenant.name());
             Optional<TenantRecord> existing = platform.services().registry().tenants().find(slug);
-            existing.filter(t -> !TenantState.valueOf(t.state()).finished()).ifPresent(this::retire);
+            existing.filter(t -> !t.state().finished()).ifPresent(this::retire);
         }
     }
 
     private void retire(TenantRecord tenant) {
         Slug slug = tenant.slug();
-        TenantState state = TenantState.valueOf(tenant.state());
+        TenantState state = tenant.state();
         console.event("cleanup", "previous demo tenant " + slug + " is " + state + "; retiring it");
         switch (state) {
             case ACTIVE, DEGRADED, OFFBOARDING -> platform.offboard(slug, console);
@@ -54,7 +54,7 @@ final class DemoCleanup {
 
     private void retireIfLive(Slug slug) {
         platform.services().registry().tenants().find(slug)
-                .filter(t -> !TenantState.valueOf(t.state()).finished()).ifPresent(this::retire);
+                .filter(t -> !t.state().finished()).ifPresent(this::retire);
     }
 
     private void reject(TenantRecord tenant) {

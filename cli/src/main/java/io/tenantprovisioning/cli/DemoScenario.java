@@ -119,7 +119,7 @@ final class DemoScenario {
             console.event("demo", tenant.name() + " → " + note);
         }
         String checks = report.map(r -> r.count("PASSED") + "/" + r.results().size()).orElse("-");
-        return new DemoRow(slug.value(), record.tier().displayName(), record.region(), record.state(),
+        return new DemoRow(slug.value(), record.tier().displayName(), record.region(), record.state().name(),
                 timer.durations(), checks, record.cost().monthlyInr(), note);
     }
 

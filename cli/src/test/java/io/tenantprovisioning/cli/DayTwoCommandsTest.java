@@ -200,7 +200,7 @@ class DayTwoCommandsTest {
     }
 
     private String state(Slug slug) {
-        return registry.tenants().require(slug).state();
+        return registry.tenants().require(slug).state().name();
     }
 
     private void setAcl(Slug slug, String... rules) {

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.testing.TenantCleanup;
 import io.tenantprovisioning.testing.TenantFootprint;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,7 +116,7 @@ class KilledProvisioningTest {
                 .allMatch(e -> e.status() == JournalStatus.DELETED, "every journal entry DELETED");
         assertThat(registry.audit().forTenant(slug.value()).stream()
                 .filter(r -> r.action().equals("transition")).map(AuditRecord::toState).toList())
-                .endsWith(stuck.state(), "ROLLING_BACK", "ROLLED_BACK");
+                .endsWith(stuck.state().name(), "ROLLING_BACK", "ROLLED_BACK");
     }
 
     private Process startProvision(String name, Path output) throws IOException {
@@ -138,7 +139,7 @@ class KilledProvisioningTest {
         while (System.currentTimeMillis() < deadline) {
             assertThat(child.isAlive()).as("the child ended early:\n%s", childLog(output)).isTrue();
             Optional<TenantRecord> tenant = registry.tenants().find(slug);
-            if (tenant.isPresent() && tenant.get().state().equals("PROVISIONING")) {
+            if (tenant.isPresent() && tenant.get().state() == TenantState.PROVISIONING) {
                 List<JournalEntry> journal = registry.journal().entries(tenant.get().id());
                 boolean created = journal.stream().anyMatch(e -> e.status() == JournalStatus.CREATED);
                 boolean atVector = journal.stream().anyMatch(e -> e.kind() == ResourceKind.VECTOR);

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class LifecycleCommandsTest {
         try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), ProgressListener.silent())) {
             for (String slug : created) {
                 platform.services().registry().tenants().find(Slug.of(slug)).ifPresent(t -> {
-                    if (t.state().equals("ACTIVE")) {
+                    if (t.state() == TenantState.ACTIVE) {
                         platform.offboard(t.slug(), ProgressListener.silent());
                     }
                 });

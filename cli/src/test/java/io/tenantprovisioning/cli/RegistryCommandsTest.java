@@ -233,7 +233,7 @@ class RegistryCommandsTest {
 
     /** Moves a test tenant to a finished state so it frees its slug and stays out of active lists. */
     private void finish(Slug slug) {
-        TenantState state = TenantState.valueOf(registry.tenants().require(slug).state());
+        TenantState state = registry.tenants().require(slug).state();
         if (state == TenantState.PENDING_APPROVAL) {
             TenantRecord tenant = registry.tenants().require(slug);
             List<ApproverGroup> decided = registry.approvals().forRequest(tenant.requestId()).stream()

@@ -42,7 +42,7 @@ public final class Offboarding {
 
     private OffboardingResult offboardLocked(Slug slug, Optional<Path> exportDir, ProgressListener progress) {
         TenantRecord tenant = registry.tenants().require(slug);
-        TenantState state = TenantState.valueOf(tenant.state());
+        TenantState state = tenant.state();
         if (!FROM.contains(state)) {
             throw new IllegalTransitionException(state, TenantState.OFFBOARDING);
         }

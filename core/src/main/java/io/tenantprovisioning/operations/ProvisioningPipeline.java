@@ -32,7 +32,7 @@ public final class ProvisioningPipeline {
         progress.event("approve", "checking the request and its approval route");
         SubmissionResult submission = platform.submit(draft, requester);
         if (submission.replayed()) {
-            String state = platform.services().registry().tenants().require(Slug.of(submission.slug())).state();
+            String state = platform.services().registry().tenants().require(Slug.of(submission.slug())).state().name();
             progress.event("approve", "replay of request " + submission.requestId() + ": tenant is " + state);
             return new PipelineOutcome.Replayed(submission.slug(), submission, state);
         }
@@ -49,7 +49,7 @@ public final class ProvisioningPipeline {
     public PipelineOutcome resume(Slug slug, EngineKind engine, ProgressListener progress) {
         TenantRecord tenant = platform.services().registry().tenants().require(slug);
         // only an APPROVED request can go on; anything else is refused with the lifecycle's own message
-        TenantState.valueOf(tenant.state()).requireMoveTo(TenantState.PROVISIONING);
+        tenant.state().requireMoveTo(TenantState.PROVISIONING);
         return provisionApproved(slug, null, engine, progress);
     }
 

@@ -119,7 +119,7 @@ public final class Revalidation {
 
     private TenantRevalidation revalidateLocked(TenantRecord tenant, ProgressListener progress) {
         String slug = tenant.slug().value();
-        TenantState before = TenantState.valueOf(tenant.state());
+        TenantState before = tenant.state();
         if (!REVALIDATED.contains(before)) {
             String reason = "tenant is " + before + "; only ACTIVE and DEGRADED tenants are re-validated";
             progress.event(STEP, slug + ": skipped — " + reason);
@@ -190,7 +190,7 @@ public final class Revalidation {
     }
 
     private TenantState currentState(Slug slug) {
-        return TenantState.valueOf(registry.tenants().require(slug).state());
+        return registry.tenants().require(slug).state();
     }
 
     private static TenantRevalidation await(Future<TenantRevalidation> future) {

@@ -142,7 +142,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     public ValidationReport validateReport(Slug slug, ProgressListener progress) {
         return underRunLock(slug, "validate", () -> {
             TenantRecord tenant = registry.tenants().require(slug);
-            if (!List.of("VALIDATING", "ACTIVE", "DEGRADED").contains(tenant.state())) {
+            if (!java.util.EnumSet.of(TenantState.VALIDATING, TenantState.ACTIVE, TenantState.DEGRADED).contains(tenant.state())) {
                 throw new IllegalStateException("tenant '" + slug + "' is " + tenant.state()
                         + "; only a provisioned tenant (VALIDATING, ACTIVE, DEGRADED) can be validated");
             }
@@ -193,7 +193,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     @Override
     public List<String> activeTenants() {
         return registry.tenants().list(Optional.empty()).stream()
-                .filter(t -> t.state().equals("ACTIVE") || t.state().equals("DEGRADED"))
+                .filter(t -> t.state() == TenantState.ACTIVE || t.state() == TenantState.DEGRADED)
                 .map(t -> t.slug().value()).toList();
     }
 
@@ -203,7 +203,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
      */
     public SweepReport sweep(Optional<Slug> tenant, boolean dryRun, ProgressListener progress) {
         var live = registry.tenants().list(Optional.empty()).stream()
-                .filter(t -> !TenantState.valueOf(t.state()).finished())
+                .filter(t -> !t.state().finished())
                 .map(t -> t.slug().value()).collect(java.util.stream.Collectors.toSet());
         if (tenant.isEmpty()) {
             return services.sweep(progress).sweepOrphans(live, dryRun);

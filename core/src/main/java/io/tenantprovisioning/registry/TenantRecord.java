@@ -1,6 +1,7 @@
 package io.tenantprovisioning.registry;
 
 import io.tenantprovisioning.cost.CostEstimate;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;
 import io.tenantprovisioning.tier.TierConfig;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One tenant row. {@code state} is the name of a {@code workflow.TenantState}; the registry stores
- * states, the workflow decides which moves between them are legal.
+ * One tenant row. The registry stores states; {@link TenantState} decides which moves between them
+ * are legal.
  *
  * @param tierConfig the tier's configuration as it was when the tenant was requested
  * @param engine     the engine that provisions it, null until provisioning starts
@@ -22,7 +23,7 @@ public record TenantRecord(
         String name,
         Tier tier,
         String region,
-        String state,
+        TenantState state,
         TierConfig tierConfig,
         CostEstimate cost,
         String engine,

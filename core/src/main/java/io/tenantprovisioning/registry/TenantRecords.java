@@ -1,6 +1,7 @@
 package io.tenantprovisioning.registry;
 
 import io.tenantprovisioning.cost.CostEstimate;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;
 import io.tenantprovisioning.tier.TierConfig;
@@ -96,7 +97,7 @@ public final class TenantRecords {
                 ps.setString(3, tenant.name());
                 ps.setString(4, tenant.tier().name());
                 ps.setString(5, tenant.region());
-                ps.setString(6, tenant.state());
+                ps.setString(6, tenant.state().name());
                 ps.setString(7, Columns.toJson(tenant.tierConfig()));
                 ps.setString(8, Columns.toJson(tenant.cost()));
                 ps.setString(9, tenant.engine());
@@ -162,7 +163,7 @@ public final class TenantRecords {
                         rs.getString("name"),
                         Tier.valueOf(rs.getString("tier")),
                         rs.getString("region"),
-                        rs.getString("state"),
+                        TenantState.valueOf(rs.getString("state")),
                         Columns.fromJson(rs.getString("tier_config"), TierConfig.class),
                         Columns.fromJson(rs.getString("cost"), CostEstimate.class),
                         rs.getString("engine"),

@@ -98,7 +98,7 @@ public final class ApprovalWorkflow {
             throw new ApprovalException("group " + group + " already decided on tenant '" + tenant.slug() + "': "
                     + d.decision() + " by " + d.approver() + " at " + d.decidedAt() + "; a group decides once");
         }
-        if (!TenantState.PENDING_APPROVAL.name().equals(tenant.state())) {
+        if (tenant.state() != TenantState.PENDING_APPROVAL) {
             throw new ApprovalException("tenant '" + tenant.slug() + "' is " + tenant.state()
                     + "; decisions are recorded only while it is PENDING_APPROVAL");
         }

@@ -41,7 +41,7 @@ public final class Lifecycle {
 
     /** The tenant's current state (its live row, else its most recent one). */
     public TenantState state(Slug slug) {
-        return TenantState.valueOf(registry.tenants().require(slug).state());
+        return registry.tenants().require(slug).state();
     }
 
     private static RuntimeException conflict(Registry tx, Slug slug, TenantState from, TenantState to) {

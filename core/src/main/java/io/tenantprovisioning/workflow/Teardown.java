@@ -43,7 +43,7 @@ public final class Teardown {
 
     public TeardownResult rollback(Slug slug, String actor, String reason, ProgressListener progress) {
         TenantRecord tenant = registry.tenants().require(slug);
-        TenantState state = TenantState.valueOf(tenant.state());
+        TenantState state = tenant.state();
         if (!ROLLBACK_FROM.contains(state)) {
             throw new IllegalTransitionException(state, TenantState.ROLLING_BACK);
         }
@@ -56,7 +56,7 @@ public final class Teardown {
 
     public TeardownResult offboard(Slug slug, String actor, String reason, ProgressListener progress) {
         TenantRecord tenant = registry.tenants().require(slug);
-        TenantState state = TenantState.valueOf(tenant.state());
+        TenantState state = tenant.state();
         if (!OFFBOARD_FROM.contains(state)) {
             throw new IllegalTransitionException(state, TenantState.OFFBOARDING);
         }

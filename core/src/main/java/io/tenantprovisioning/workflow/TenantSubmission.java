@@ -56,7 +56,7 @@ public final class TenantSubmission {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID tenantId = UUID.randomUUID();
         tx.tenants().insert(new TenantRecord(tenantId, request.slug(), request.name(), request.tier(),
-                request.region().code(), TenantState.REQUESTED.name(), plan.tierConfig(), plan.cost(), null, requestId,
+                request.region().code(), TenantState.REQUESTED, plan.tierConfig(), plan.cost(), null, requestId,
                 now, now));
         tx.requests().insert(requestId, tenantId, request, requester, plan.approvalRoute());
         String slug = request.slug().value();
@@ -79,7 +79,7 @@ public final class TenantSubmission {
                 new IllegalStateException("request " + first.id() + " names tenant " + first.tenantId()
                         + ", which is missing"));
         return new SubmissionOutcome(first.id(), tenant.id(), tenant.slug(), first.route(), tenant.cost().monthlyInr(),
-                TenantState.valueOf(tenant.state()), true);
+                tenant.state(), true);
     }
 
     private static UUID requestId(TenantPlan plan) {

@@ -147,10 +147,10 @@ public final class ProvisioningBench {
     private void leaveNothing(Slug slug, RuntimeException failure) {
         try {
             Optional<TenantRecord> tenant = platform.services().registry().tenants().find(slug);
-            if (tenant.isEmpty() || TenantState.valueOf(tenant.get().state()).finished()) {
+            if (tenant.isEmpty() || tenant.get().state().finished()) {
                 return;
             }
-            String state = tenant.get().state();
+            String state = tenant.get().state().name();
             ProgressListener logged = (step, message) -> log.add("cleanup " + step + ": " + message);
             boolean clean = List.of("ACTIVE", "DEGRADED", "OFFBOARDING").contains(state)
                     ? platform.offboard(slug, logged).complete()

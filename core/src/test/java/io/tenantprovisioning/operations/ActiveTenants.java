@@ -56,7 +56,7 @@ final class ActiveTenants implements AutoCloseable {
     }
 
     String state(Slug slug) {
-        return platform.services().registry().tenants().require(slug).state();
+        return platform.services().registry().tenants().require(slug).state().name();
     }
 
     /** Log-channel notifications of one kind ("tenant-degraded"), in the order they were sent. */

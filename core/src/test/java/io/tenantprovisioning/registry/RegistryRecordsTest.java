@@ -1,5 +1,6 @@
 package io.tenantprovisioning.registry;
 
+import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,7 +129,7 @@ class RegistryRecordsTest {
         TenantPlan plan = TestRequests.plan(request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         TenantRecord tenant = new TenantRecord(UUID.randomUUID(), slug, request.name(), request.tier(),
-                request.region().code(), state, plan.tierConfig(), plan.cost(), null, UUID.fromString(plan.requestId()),
+                request.region().code(), TenantState.valueOf(state), plan.tierConfig(), plan.cost(), null, UUID.fromString(plan.requestId()),
                 now, now);
         registry.inTransaction(tx -> {
             tx.tenants().insert(tenant);

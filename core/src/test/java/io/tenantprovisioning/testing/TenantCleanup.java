@@ -26,14 +26,14 @@ public final class TenantCleanup {
 
     public static void finish(TenantPlatform platform, Slug slug) {
         Optional<TenantState> state = platform.services().registry().tenants().find(slug)
-                .map(t -> TenantState.valueOf(t.state()));
+                .map(t -> t.state());
         if (state.isPresent() && ROLL_BACK.contains(state.get())) {
             platform.rollback(slug, QUIET);
         } else if (state.isPresent() && OFFBOARD.contains(state.get())) {
             platform.offboard(slug, QUIET);
         }
         boolean live = platform.services().registry().tenants().find(slug)
-                .map(t -> !TenantState.valueOf(t.state()).finished()).orElse(false);
+                .map(t -> !t.state().finished()).orElse(false);
         if (!live) {
             platform.sweep(Optional.of(slug), false, QUIET);
         }

@@ -115,7 +115,7 @@ class LifecycleTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         registry.inTransaction(tx -> {
             tx.tenants().insert(new TenantRecord(tenantId, slug, request.name(), request.tier(),
-                    request.region().code(), state.name(), plan.tierConfig(), plan.cost(), null, requestId, now, now));
+                    request.region().code(), state, plan.tierConfig(), plan.cost(), null, requestId, now, now));
             return tx.requests().insert(requestId, tenantId, request, "tester", plan.approvalRoute());
         });
         return slug;

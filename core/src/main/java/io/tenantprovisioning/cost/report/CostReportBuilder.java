@@ -66,12 +66,12 @@ public final class CostReportBuilder {
      * served (by their state), created after the month, or finished before it began.
      */
     private static boolean mayBeBillable(TenantRecord tenant, Instant monthStart, Instant monthEnd) {
-        if (!ServicePeriod.servedState(tenant.state())
+        if (!ServicePeriod.servedState(tenant.state().name())
                 || (tenant.createdAt() != null && !tenant.createdAt().isBefore(monthEnd))) {
             return false;
         }
         // a finished row is never updated again: updated_at is when it finished
-        boolean finishedBefore = TenantState.OFFBOARDED.name().equals(tenant.state()) && tenant.updatedAt() != null
+        boolean finishedBefore = tenant.state() == TenantState.OFFBOARDED && tenant.updatedAt() != null
                 && !tenant.updatedAt().isAfter(monthStart);
         return !finishedBefore;
     }
@@ -91,7 +91,7 @@ public final class CostReportBuilder {
         }
         ChargebackTags tags = new ChargebackTags(tenant.slug().value(), tenant.tier().displayName(), costCenter,
                 ChargebackTags.MANAGED_BY_VALUE, tenant.requestId().toString());
-        return new CostReportLine(tenant.slug(), tenant.name(), tenant.tier(), tenant.region(), tenant.state(),
+        return new CostReportLine(tenant.slug(), tenant.name(), tenant.tier(), tenant.region(), tenant.state().name(),
                 costCenter, tenant.cost(), tags);
     }
 }

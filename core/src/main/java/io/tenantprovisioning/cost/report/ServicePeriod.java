@@ -58,10 +58,10 @@ record ServicePeriod(Instant start, Instant end) {
     }
 
     private static Optional<ServicePeriod> fromTimestamps(TenantRecord tenant) {
-        if (!servedState(tenant.state()) || tenant.createdAt() == null) {
+        if (!servedState(tenant.state().name()) || tenant.createdAt() == null) {
             return Optional.empty();
         }
-        boolean offboarded = TenantState.OFFBOARDED.name().equals(tenant.state());
+        boolean offboarded = tenant.state() == TenantState.OFFBOARDED;
         return Optional.of(new ServicePeriod(tenant.createdAt(), offboarded ? tenant.updatedAt() : null));
     }
 

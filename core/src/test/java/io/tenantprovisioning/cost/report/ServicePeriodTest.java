@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cost.report;
 
+import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.registry.AuditLog;
@@ -126,7 +127,7 @@ class ServicePeriodTest {
     }
 
     private static TenantRecord tenant(String state, String created, String updated) {
-        return new TenantRecord(UUID.randomUUID(), SLUG, "Acme Corp", Tier.GOLD, "us-east-1", state, null, null,
+        return new TenantRecord(UUID.randomUUID(), SLUG, "Acme Corp", Tier.GOLD, "us-east-1", TenantState.valueOf(state), null, null,
                 null, UUID.randomUUID(), Instant.parse(created), Instant.parse(updated));
     }
 
