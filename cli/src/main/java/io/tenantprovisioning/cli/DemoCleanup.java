@@ -1,10 +1,10 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.approval.ApproverGroup;
-import io.tenantprovisioning.operations.Decision;
+import io.tenantprovisioning.application.Decision;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.operations.ProvisioningPipeline;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.ProvisioningPipeline;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;

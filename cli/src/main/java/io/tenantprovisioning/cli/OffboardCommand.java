@@ -1,9 +1,9 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.operations.Offboarding;
-import io.tenantprovisioning.operations.OffboardingResult;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.Offboarding;
+import io.tenantprovisioning.application.OffboardingResult;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import java.io.Console;

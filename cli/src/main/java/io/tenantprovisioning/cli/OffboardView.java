@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.operations.ExportSummary;
-import io.tenantprovisioning.operations.OffboardingResult;
+import io.tenantprovisioning.application.ExportSummary;
+import io.tenantprovisioning.application.OffboardingResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

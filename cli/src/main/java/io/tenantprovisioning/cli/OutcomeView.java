@@ -1,6 +1,6 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.operations.PipelineOutcome;
+import io.tenantprovisioning.application.PipelineOutcome;
 import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.validation.report.ConsoleTable;
 import io.tenantprovisioning.validation.report.JsonReport;

@@ -4,7 +4,7 @@ import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.cost.CostEstimate;
 import io.tenantprovisioning.resource.PlannedResource;
 import io.tenantprovisioning.tier.TierConfig;
-import io.tenantprovisioning.workflow.TenantPlan;
+import io.tenantprovisioning.plan.TenantPlan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

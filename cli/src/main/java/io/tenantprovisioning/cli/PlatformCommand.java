@@ -2,7 +2,7 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantPlatform;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.operations.PipelineOutcome;
-import io.tenantprovisioning.operations.ProvisioningPipeline;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.PipelineOutcome;
+import io.tenantprovisioning.application.ProvisioningPipeline;
+import io.tenantprovisioning.application.TenantPlatform;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -55,7 +55,7 @@ final class ProvisionCommand extends PlatformCommand {
         if (!platform.services().settings().bool(Setting.PROVISIONING_ENABLED)) {
             progress.event("plan", "simulation (PROVISIONING_ENABLED=false or --dry-run): the plan only, nothing is created");
             var valid = platform.services().validator().validate(request.toDraft());
-            PlanView.render(platform.services().planner().plan(valid, io.tenantprovisioning.workflow.TenantPlanner.requestIdFor(valid)), output.json(), out);
+            PlanView.render(platform.services().planner().plan(valid, io.tenantprovisioning.plan.TenantPlanner.requestIdFor(valid)), output.json(), out);
             return ExitCode.OK;
         }
         EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));

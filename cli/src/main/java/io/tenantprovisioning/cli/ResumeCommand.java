@@ -2,9 +2,9 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.operations.PipelineOutcome;
-import io.tenantprovisioning.operations.ProvisioningPipeline;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.PipelineOutcome;
+import io.tenantprovisioning.application.ProvisioningPipeline;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
 import java.util.Map;

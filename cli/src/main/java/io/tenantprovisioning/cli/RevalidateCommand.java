@@ -1,10 +1,10 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.operations.Revalidation;
-import io.tenantprovisioning.operations.RevalidationReport;
-import io.tenantprovisioning.operations.TenantPlatform;
-import io.tenantprovisioning.operations.TenantRevalidation;
+import io.tenantprovisioning.application.Revalidation;
+import io.tenantprovisioning.application.RevalidationReport;
+import io.tenantprovisioning.application.TenantPlatform;
+import io.tenantprovisioning.application.TenantRevalidation;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.validation.report.JUnitXmlReport;

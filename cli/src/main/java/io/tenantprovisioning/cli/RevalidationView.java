@@ -1,8 +1,8 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.operations.DriftFinding;
-import io.tenantprovisioning.operations.RevalidationReport;
-import io.tenantprovisioning.operations.TenantRevalidation;
+import io.tenantprovisioning.application.DriftFinding;
+import io.tenantprovisioning.application.RevalidationReport;
+import io.tenantprovisioning.application.TenantRevalidation;
 import io.tenantprovisioning.validation.CheckResult;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.operations.RollbackResult;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.RollbackResult;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.validation.report.ConsoleTable;

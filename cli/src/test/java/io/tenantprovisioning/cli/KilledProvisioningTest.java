@@ -10,7 +10,7 @@ import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.engine.FailurePoints;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.registry.AuditRecord;
 import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.JournalStatus;

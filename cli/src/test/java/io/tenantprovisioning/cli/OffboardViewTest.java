@@ -3,8 +3,8 @@ package io.tenantprovisioning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.engine.SweepReport;
-import io.tenantprovisioning.operations.OffboardingResult;
-import io.tenantprovisioning.workflow.TeardownResult;
+import io.tenantprovisioning.application.OffboardingResult;
+import io.tenantprovisioning.application.TeardownResult;
 import io.tenantprovisioning.model.TenantState;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -8,7 +8,7 @@ import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.signingkey.SigningKeyDriver;

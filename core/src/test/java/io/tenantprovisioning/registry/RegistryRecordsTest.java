@@ -12,7 +12,7 @@ import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.testing.TestRequests;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.ThrowawayRegistry;
-import io.tenantprovisioning.workflow.TenantPlan;
+import io.tenantprovisioning.plan.TenantPlan;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

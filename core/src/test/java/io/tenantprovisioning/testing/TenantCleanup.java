@@ -1,6 +1,6 @@
 package io.tenantprovisioning.testing;
 
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.TenantState;

@@ -6,8 +6,8 @@ import io.tenantprovisioning.request.RequestValidator;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.request.TenantRequest;
 import io.tenantprovisioning.tier.TierCatalog;
-import io.tenantprovisioning.workflow.TenantPlan;
-import io.tenantprovisioning.workflow.TenantPlanner;
+import io.tenantprovisioning.plan.TenantPlan;
+import io.tenantprovisioning.plan.TenantPlanner;
 import java.util.UUID;
 
 /** Valid tenant requests and their plans for tests, built through the real validator and planner. */

@@ -4,7 +4,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.TaskListener;
 import io.tenantprovisioning.approval.ApproverGroup;
-import io.tenantprovisioning.operations.SubmissionResult;
+import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.request.RequestDraft;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.tenantprovisioning.jenkins;
 
 import hudson.AbortException;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.operations.TenantOperations;
-import io.tenantprovisioning.operations.TenantPlatform;
+import io.tenantprovisioning.application.TenantOperations;
+import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 
 /**

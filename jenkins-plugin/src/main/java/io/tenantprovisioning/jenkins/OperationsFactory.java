@@ -1,7 +1,7 @@
 package io.tenantprovisioning.jenkins;
 
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.operations.TenantOperations;
+import io.tenantprovisioning.application.TenantOperations;
 
 /**
  * Opens the engine's operations for one step. The seam between the steps and core: Jenkins uses

@@ -6,7 +6,7 @@ import hudson.model.TaskListener;
 import io.tenantprovisioning.config.ConfigurationException;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.operations.TenantOperations;
+import io.tenantprovisioning.application.TenantOperations;
 import io.tenantprovisioning.request.InvalidRequestException;
 import java.util.EnumMap;
 import java.util.Map;

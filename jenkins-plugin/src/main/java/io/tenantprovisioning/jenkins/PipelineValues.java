@@ -2,10 +2,10 @@ package io.tenantprovisioning.jenkins;
 
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
-import io.tenantprovisioning.operations.ApprovalResult;
-import io.tenantprovisioning.operations.RollbackResult;
-import io.tenantprovisioning.operations.SubmissionResult;
-import io.tenantprovisioning.operations.ValidationRun;
+import io.tenantprovisioning.application.ApprovalResult;
+import io.tenantprovisioning.application.RollbackResult;
+import io.tenantprovisioning.application.SubmissionResult;
+import io.tenantprovisioning.application.ValidationRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

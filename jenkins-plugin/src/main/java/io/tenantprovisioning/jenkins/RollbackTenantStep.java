@@ -4,7 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.TaskListener;
-import io.tenantprovisioning.operations.RollbackResult;
+import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.request.Slug;
 import java.util.Map;
 import java.util.Set;

@@ -5,7 +5,7 @@ import hudson.Extension;
 import hudson.model.TaskListener;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.operations.ProvisioningResult;
+import io.tenantprovisioning.application.ProvisioningResult;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;

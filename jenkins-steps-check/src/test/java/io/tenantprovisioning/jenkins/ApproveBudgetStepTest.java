@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
-import io.tenantprovisioning.operations.SubmissionResult;
+import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.request.InvalidRequestException;
 import java.util.List;
 import java.util.Map;

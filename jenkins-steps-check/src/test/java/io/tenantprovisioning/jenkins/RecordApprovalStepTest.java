@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.tenantprovisioning.approval.ApproverGroup;
-import io.tenantprovisioning.operations.ApprovalResult;
+import io.tenantprovisioning.application.ApprovalResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

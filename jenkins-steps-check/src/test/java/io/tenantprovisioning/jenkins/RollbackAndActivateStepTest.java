@@ -3,7 +3,7 @@ package io.tenantprovisioning.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import io.tenantprovisioning.operations.RollbackResult;
+import io.tenantprovisioning.application.RollbackResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

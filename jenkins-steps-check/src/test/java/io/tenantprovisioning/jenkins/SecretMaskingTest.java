@@ -3,7 +3,7 @@ package io.tenantprovisioning.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.operations.ProvisioningResult;
+import io.tenantprovisioning.application.ProvisioningResult;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.tenantprovisioning.operations.ProvisioningResult;
+import io.tenantprovisioning.application.ProvisioningResult;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.tenantprovisioning.engine.terraform;
 
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.TierConfig;
-import io.tenantprovisioning.workflow.TenantPlan;
+import io.tenantprovisioning.plan.TenantPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

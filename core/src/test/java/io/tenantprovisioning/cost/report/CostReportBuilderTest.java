@@ -10,7 +10,7 @@ import io.tenantprovisioning.cost.CostModel;
 import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.cost.CostReportLine;
 import io.tenantprovisioning.tier.TierCatalog;
-import io.tenantprovisioning.workflow.TenantPlan;
+import io.tenantprovisioning.plan.TenantPlan;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Collectors;

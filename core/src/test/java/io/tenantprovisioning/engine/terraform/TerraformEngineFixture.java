@@ -20,7 +20,7 @@ import io.tenantprovisioning.resource.vector.VectorNamespaceDriver;
 import io.tenantprovisioning.testing.InMemorySecretVault;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.tier.TierCatalog;
-import io.tenantprovisioning.workflow.TenantPlanner;
+import io.tenantprovisioning.plan.TenantPlanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,6 @@
+package io.tenantprovisioning.application;
+
+/** An approver's answer. */
+public enum Decision {
+    APPROVED, REJECTED
+}

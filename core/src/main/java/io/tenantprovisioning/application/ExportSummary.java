@@ -1,0 +1,18 @@
+package io.tenantprovisioning.application;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@link TenantExport} wrote: {@code postgres/<table>.jsonl} per table, {@code objects/<key>} per
+ * object, and {@code manifest.json} describing both.
+ *
+ * @param rowsPerTable rows written per table of the tenant's schema, by table name
+ */
+public record ExportSummary(String slug, Path directory, Map<String, Long> rowsPerTable, int objects,
+                            long objectBytes) {
+
+    public ExportSummary {
+        rowsPerTable = Map.copyOf(rowsPerTable);
+    }
+}

@@ -1,0 +1,103 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.application.ProvisioningFailedException;
+import io.tenantprovisioning.registry.Lifecycle;
+import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.engine.FailurePoints;
+import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.tier.TierConfig;
+import io.tenantprovisioning.engine.terraform.TerraformEngine;
+import io.tenantprovisioning.registry.AuditEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * APPROVED → PROVISIONING → CONFIGURING → VALIDATING. Any failure on the way rolls the tenant
+ * back (through {@link Teardown}) before the failure is reported. The caller holds the run lock.
+ */
+public final class ProvisioningSaga {
+
+    private final Registry registry;
+    private final Lifecycle lifecycle;
+    private final Teardown teardown;
+    private final FailurePoints failurePoints;
+
+    public ProvisioningSaga(Registry registry, Teardown teardown, FailurePoints failurePoints) {
+        this.registry = registry;
+        this.lifecycle = new Lifecycle(registry);
+        this.teardown = teardown;
+        this.failurePoints = failurePoints;
+    }
+
+    /**
+     * Provisions and configures an APPROVED tenant; returns the resources' non-secret outputs.
+     *
+     * @throws ProvisioningFailedException after rolling back, when anything failed
+     */
+    public Map<String, String> provision(TenantRecord tenant, Map<String, String> tags, ProvisioningEngine engine,
+                                         String actor, ProgressListener progress) {
+        lifecycle.transition(tenant.slug(), TenantState.APPROVED, TenantState.PROVISIONING, actor,
+                "provisioning with the " + engine.name() + " engine");
+        registry.tenants().setEngine(tenant.slug(), engine.name());
+        TenantState reached = TenantState.PROVISIONING;
+        progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
+        try {
+            failurePoints.reach("provision");
+            Map<String, String> outputs = engine.provision(
+                    new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig()),
+                    new RegistryJournal(registry.journal(), tenant.id()), progress);
+            recordTerraformPlan(tenant, outputs, actor);
+            lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, "resources created");
+            reached = TenantState.CONFIGURING;
+            failurePoints.reach("configure");
+            lifecycle.transition(tenant.slug(), reached, TenantState.VALIDATING, actor, configured(tenant.tierConfig()));
+            progress.event("configure", configured(tenant.tierConfig()));
+            return outputs;
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            progress.event("provision", "FAILED in " + reached + ": " + reason + "; rolling back");
+            TeardownResult result = teardown.rollback(tenant.slug(), actor, "failed in " + reached + ": " + reason,
+                    progress);
+            throw new ProvisioningFailedException(tenant.slug().value(), reason, result, e);
+        }
+    }
+
+    /**
+     * A Terraform run leaves the applied plan's SHA-256 and summary, its outputs and the approvals it
+     * was applied under in the tamper-evident audit trail, so "what was approved" and "what was
+     * applied" can be matched later.
+     */
+    private void recordTerraformPlan(TenantRecord tenant, Map<String, String> outputs, String actor) {
+        String sha = outputs.get(TerraformEngine.PLAN_SHA256);
+        if (sha == null) {
+            return;
+        }
+        List<String> approvals = registry.approvals().forRequest(tenant.requestId()).stream()
+                .map(a -> a.group() + " " + a.decision() + " by " + a.approver() + " at " + a.decidedAt()).toList();
+        Map<String, String> plain = new TreeMap<>();
+        outputs.forEach((k, v) -> {
+            if (k.startsWith(TerraformEngine.OUTPUT_PREFIX)) {
+                plain.put(k, v);
+            }
+        });
+        registry.audit().append(new AuditEntry(actor, tenant.slug().value(), "terraform-plan-applied", null, null,
+                "plan sha256 " + sha + " applied for request " + tenant.requestId() + " ("
+                        + (approvals.isEmpty() ? "auto-approved" : String.join(", ", approvals)) + "); outputs "
+                        + plain));
+    }
+
+    /**
+     * What CONFIGURING applied. The drivers already set the tier's quotas (Redis metadata), row-level
+     * security and the demo documents; the tier config itself was snapshotted into the registry at
+     * submission, so configuring records it against this run.
+     */
+    private static String configured(TierConfig tier) {
+        return "configured " + tier.tier().displayName() + ": " + tier.queriesPerMinute() + " queries/min, "
+                + tier.documentsPerMonth() + " docs/month, model " + tier.model() + ", max tokens " + tier.maxTokens();
+    }
+}

@@ -1,0 +1,227 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.application.PlatformServices;
+import io.tenantprovisioning.application.DriftFinding;
+import io.tenantprovisioning.application.DriftDetector;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantprovisioning.notify.NotificationEvent;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.registry.ValidationRunRecord;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.validation.CheckResult;
+import io.tenantprovisioning.validation.ValidationReport;
+import io.tenantprovisioning.validation.report.JsonReport;
+import io.tenantprovisioning.registry.Lifecycle;
+import io.tenantprovisioning.registry.RunInProgressException;
+import io.tenantprovisioning.model.TenantState;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scheduled re-validation of provisioned tenants: the eight checks plus drift detection, for each
+ * tenant under its own run lock, at most {@code parallelism} tenants at a time. A tenant whose lock is
+ * held (it is being offboarded, validated, ...) is skipped, not failed.
+ *
+ * <p>Health is the suite's verdict AND no drift. Drift — a resource in the journal that its service no
+ * longer has, or whose TenantID/Tier/CostCenter tag changed — counts as a critical failure: a vanished
+ * bucket or a re-tagged schema breaks the tenant or its chargeback even when the checks happen to pass.
+ * An unhealthy ACTIVE tenant becomes DEGRADED (an active tenant is never rolled back); a healthy DEGRADED
+ * one becomes ACTIVE again. Notifications (TenantDegraded / TenantRecovered) go out on a change only.
+ * Every run is recorded in validation_runs, drift included as a {@code resource-drift} result.
+ */
+public final class Revalidation {
+
+    public static final int MAX_PARALLELISM = 64;
+    static final String STEP = "revalidate";
+
+    private static final Set<TenantState> REVALIDATED = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TenantPlatform platform;
+    private final PlatformServices services;
+    private final Registry registry;
+    private final TenantAccessLoader accessLoader;
+    private final DriftDetector driftDetector;
+    private final Lifecycle lifecycle;
+    private final Object notifyLock = new Object();
+
+    public Revalidation(TenantPlatform platform) {
+        this.platform = platform;
+        this.services = platform.services();
+        this.registry = services.registry();
+        this.accessLoader = new TenantAccessLoader(registry, services.vault());
+        this.driftDetector = new DriftDetector(registry, services.drivers());
+        this.lifecycle = new Lifecycle(registry);
+    }
+
+    /** Every ACTIVE and DEGRADED tenant in the registry. */
+    public RevalidationReport runAll(int parallelism, ProgressListener progress) {
+        return run(platform.activeTenants().stream().map(Slug::of).toList(), parallelism, progress);
+    }
+
+    /**
+     * The given tenants (duplicates once), in that order. An unknown slug or a parallelism outside
+     * 1-{@value #MAX_PARALLELISM} is refused before any tenant is touched.
+     */
+    public RevalidationReport run(List<Slug> slugs, int parallelism, ProgressListener progress) {
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be 1-" + MAX_PARALLELISM + ", got " + parallelism);
+        }
+        List<Slug> tenants = List.copyOf(new LinkedHashSet<>(slugs));
+        tenants.forEach(slug -> registry.tenants().require(slug));
+        ProgressListener shared = serialized(progress);
+        shared.event(STEP, tenants.size() + " tenant" + (tenants.size() == 1 ? "" : "s") + ", " + parallelism
+                + " at a time");
+        Instant started = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tenants.size())),
+                workerThreads());
+        try {
+            List<Future<TenantRevalidation>> running = new ArrayList<>();
+            for (Slug slug : tenants) {
+                running.add(pool.submit(() -> revalidate(slug, shared)));
+            }
+            List<TenantRevalidation> results = new ArrayList<>();
+            for (Future<TenantRevalidation> future : running) {
+                results.add(await(future));
+            }
+            return new RevalidationReport(started, Instant.now(), parallelism, results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private TenantRevalidation revalidate(Slug slug, ProgressListener progress) {
+        try {
+            return platform.underRunLock(slug, STEP, () -> revalidateLocked(registry.tenants().require(slug), progress));
+        } catch (RunInProgressException e) {
+            progress.event(STEP, slug + ": skipped — " + e.getMessage());
+            return new TenantRevalidation.Skipped(slug.value(), currentState(slug), e.getMessage());
+        } catch (RuntimeException e) {
+            // one tenant that cannot be checked must not stop the others; its state stays as it was
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            progress.event(STEP, slug + ": could not be re-validated — " + reason);
+            return new TenantRevalidation.Failed(slug.value(), reason);
+        }
+    }
+
+    private TenantRevalidation revalidateLocked(TenantRecord tenant, ProgressListener progress) {
+        String slug = tenant.slug().value();
+        TenantState before = tenant.state();
+        if (!REVALIDATED.contains(before)) {
+            String reason = "tenant is " + before + "; only ACTIVE and DEGRADED tenants are re-validated";
+            progress.event(STEP, slug + ": skipped — " + reason);
+            return new TenantRevalidation.Skipped(slug, before, reason);
+        }
+        ValidationReport report = ValidationChecks.suite(services, accessLoader.expectedTags(tenant))
+                .run(accessLoader.load(tenant), progress);
+        long driftStart = System.nanoTime();
+        List<DriftFinding> drift = driftDetector.findings(tenant);
+        ValidationReport recorded = withResult(report,
+                DriftDetector.asResult(drift, Duration.ofNanos(System.nanoTime() - driftStart)));
+        List<String> previouslyFailing = before == TenantState.DEGRADED ? previouslyFailing(tenant) : List.of();
+        registry.validationRuns().record(tenant.id(), recorded.startedAt(), recorded.finishedAt(), recorded.passed(),
+                JsonReport.render(recorded));
+        TenantState after = recorded.passed() ? TenantState.ACTIVE : TenantState.DEGRADED;
+        boolean notified = false;
+        if (after != before) {
+            lifecycle.transition(tenant.slug(), before, after, TenantPlatform.actor(), reason(recorded));
+            notify(after == TenantState.DEGRADED
+                    ? new NotificationEvent.TenantDegraded(slug, recorded.blockingFailures())
+                    : new NotificationEvent.TenantRecovered(slug, previouslyFailing));
+            notified = true;
+        }
+        progress.event(STEP, slug + ": " + before + " → " + after + " (" + report.count("PASSED") + "/"
+                + report.results().size() + " checks passed, " + drift.size() + " drift findings"
+                + (notified ? ", notified" : "") + ")");
+        return new TenantRevalidation.Checked(slug, before, after, report, recorded, drift, notified);
+    }
+
+    private static ValidationReport withResult(ValidationReport report, CheckResult extra) {
+        List<CheckResult> results = new ArrayList<>(report.results());
+        results.add(extra);
+        return new ValidationReport(report.slug(), report.tier(), report.startedAt(), Instant.now(), results);
+    }
+
+    private static String reason(ValidationReport recorded) {
+        if (recorded.passed()) {
+            return "re-validation passed: every critical check passed and no drift";
+        }
+        return "re-validation failed: " + String.join(", ", recorded.results().stream()
+                .filter(CheckResult::blocking).map(CheckResult::checkId).toList());
+    }
+
+    /** The check ids that blocked the tenant's last recorded run (what the recovery notice names). */
+    private List<String> previouslyFailing(TenantRecord tenant) {
+        Optional<ValidationRunRecord> last = registry.validationRuns().last(tenant.id());
+        if (last.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode check : JSON.readTree(last.get().reportJson()).path("checks")) {
+                if (check.path("blocking").asBoolean(false)) {
+                    ids.add(check.path("id").asText());
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            return List.of(); // an unreadable old report only makes the notice less specific
+        }
+    }
+
+    private void notify(NotificationEvent event) {
+        // one notification at a time: channels are not required to be thread-safe
+        synchronized (notifyLock) {
+            platform.publish(event);
+        }
+    }
+
+    private TenantState currentState(Slug slug) {
+        return registry.tenants().require(slug).state();
+    }
+
+    private static TenantRevalidation await(Future<TenantRevalidation> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-validation was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("re-validation of a tenant failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static ProgressListener serialized(ProgressListener progress) {
+        Object lock = new Object();
+        return (step, message) -> {
+            synchronized (lock) {
+                progress.event(step, message);
+            }
+        };
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "revalidate-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.application.SubmissionResult;
+import io.tenantprovisioning.application.RollbackResult;
+import io.tenantprovisioning.application.ProvisioningResult;
+import io.tenantprovisioning.application.Decision;
+import io.tenantprovisioning.application.ApprovalResult;
+import io.tenantprovisioning.model.EngineKind;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.request.RequestDraft;
+import io.tenantprovisioning.request.Slug;
+import java.util.List;
+
+/**
+ * The engine's operations as the CLI and the Jenkins steps call them. Each call is one step of the
+ * lifecycle; failures are exceptions whose messages a person can act on (never secrets).
+ */
+public interface TenantOperations {
+
+    /** Validates and records a request; decides the approval route (auto or PENDING_APPROVAL). */
+    SubmissionResult submit(RequestDraft draft, String requester);
+
+    ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
+                                  String comment);
+
+    /** Provisions and configures an APPROVED request; a failure rolls back before it is thrown. */
+    ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener progress);
+
+    ValidationRun validate(Slug slug, ProgressListener progress);
+
+    /** VALIDATING → ACTIVE and notifications. */
+    String activate(Slug slug, ProgressListener progress);
+
+    RollbackResult rollback(Slug slug, ProgressListener progress);
+
+    /** Slugs of every ACTIVE or DEGRADED tenant, for scheduled re-validation. */
+    List<String> activeTenants();
+}

@@ -1,0 +1,24 @@
+package io.tenantprovisioning.application;
+
+import java.util.List;
+
+/**
+ * One run of the validation suite for a tenant, with its reports already rendered so a caller
+ * (CLI, Jenkins step) only has to write them where it wants.
+ *
+ * @param blockingFailures one line per critical check that did not pass (empty = may activate)
+ */
+public record ValidationRun(
+        String slug,
+        boolean passed,
+        int checksPassed,
+        int checksTotal,
+        List<String> blockingFailures,
+        String junitXml,
+        String html,
+        String json,
+        String consoleTable) {
+    public ValidationRun {
+        blockingFailures = List.copyOf(blockingFailures);
+    }
+}
