@@ -3,7 +3,6 @@ package io.tenantprovisioning.cli;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.Decision;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -45,7 +44,7 @@ final class DemoCleanup {
             case PENDING_APPROVAL, REQUESTED -> reject(tenant);
             case APPROVED -> {
                 // an approved request can only go forward: provision it, then offboard it properly
-                new ProvisioningPipeline(platform).resume(slug, EngineKind.DIRECT, console);
+                platform.job().resume(slug, EngineKind.DIRECT, console);
                 retireIfLive(slug);
             }
             default -> { }

@@ -7,7 +7,6 @@ import io.tenantprovisioning.application.Decision;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineHook;
 import io.tenantprovisioning.application.PipelineOutcome;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -73,7 +72,7 @@ final class DemoScenario {
     private DemoRow provision(DemoTenant tenant, PipelineHook hook) {
         console.event("demo", "── " + tenant.name() + ": " + tenant.story());
         StepTimer timer = new StepTimer(console);
-        PipelineOutcome outcome = new ProvisioningPipeline(platform, hook).run(tenant.draft(), "tenantctl-demo",
+        PipelineOutcome outcome = platform.job(hook).run(tenant.draft(), "tenantctl-demo",
                 EngineKind.DIRECT, timer);
         return row(tenant, outcome, timer);
     }
@@ -81,7 +80,7 @@ final class DemoScenario {
     private DemoRow provisionWithApproval(DemoTenant tenant) {
         console.event("demo", "── " + tenant.name() + ": " + tenant.story());
         StepTimer timer = new StepTimer(console);
-        PipelineOutcome first = new ProvisioningPipeline(platform).run(tenant.draft(), "tenantctl-demo",
+        PipelineOutcome first = platform.job().run(tenant.draft(), "tenantctl-demo",
                 EngineKind.DIRECT, timer);
         if (!(first instanceof PipelineOutcome.AwaitingApproval waiting)) {
             return row(tenant, first, timer);
@@ -92,7 +91,7 @@ final class DemoScenario {
                     Decision.APPROVED, "approved in the demo");
             timer.event("approve", step.group() + " approved by " + approver + " → " + result.state());
         }
-        PipelineOutcome resumed = new ProvisioningPipeline(platform).resume(Slug.of(waiting.slug()),
+        PipelineOutcome resumed = platform.job().resume(Slug.of(waiting.slug()),
                 EngineKind.DIRECT, timer);
         return row(tenant, resumed, timer);
     }

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.application.Offboarding;
+import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.application.OffboardingResult;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
@@ -52,7 +52,7 @@ final class OffboardCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressListener progress = RevalidateCommand.stderrProgress(spec.commandLine().getErr());
         try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), progress)) {
-            OffboardingResult result = new Offboarding(platform).run(tenant, Optional.ofNullable(exportDir), progress);
+            OffboardingResult result = platform.offboarding().run(tenant, Optional.ofNullable(exportDir), progress);
             if (output.json()) {
                 out.println(JsonOutput.write(OffboardView.toJson(result)));
             } else {

@@ -3,7 +3,6 @@ package io.tenantprovisioning.cli;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineOutcome;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.TenantPlatform;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class ProvisionCommand extends PlatformCommand {
             return ExitCode.OK;
         }
         EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(request.toDraft(),
+        PipelineOutcome outcome = platform.job().run(request.toDraft(),
                 requester == null ? System.getProperty("user.name", "tenantctl") : requester, kind, progress);
         return OutcomeView.finish(outcome, reports, output.json(), out);
     }

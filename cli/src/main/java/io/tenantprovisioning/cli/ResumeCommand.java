@@ -3,7 +3,6 @@ package io.tenantprovisioning.cli;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineOutcome;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
@@ -40,7 +39,7 @@ final class ResumeCommand extends PlatformCommand {
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
         EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).resume(Slug.of(slug), kind, progress);
+        PipelineOutcome outcome = platform.job().resume(Slug.of(slug), kind, progress);
         return OutcomeView.finish(outcome, reports, output.json(), out);
     }
 }

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.application.Revalidation;
+import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.application.RevalidationReport;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.application.TenantRevalidation;
@@ -64,7 +64,7 @@ final class RevalidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressListener progress = stderrProgress(spec.commandLine().getErr());
         try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), progress)) {
-            Revalidation revalidation = new Revalidation(platform);
+            Revalidation revalidation = platform.revalidation();
             RevalidationReport report = all ? revalidation.runAll(parallel, progress)
                     : revalidation.run(wanted, parallel, progress);
             writeJunit(report);

@@ -31,9 +31,13 @@ final class RollbackCommand extends PlatformCommand {
             json.put("state", result.state());
             json.put("compensationErrors", result.compensationErrors());
             json.put("survivors", result.survivors());
+            json.put("alreadyRolledBack", result instanceof RollbackResult.AlreadyRolledBack);
             out.println(JsonOutput.write(json));
         } else {
             out.printf("tenant %s is %s%n", result.slug(), result.state());
+            if (result instanceof RollbackResult.AlreadyRolledBack done) {
+                out.println(done.summary());
+            }
             result.compensationErrors().forEach(e -> out.println("  compensation error: " + e));
             out.println(result.complete() ? "sweep: nothing of the tenant is left"
                     : "sweep: still present: " + String.join(", ", result.survivors()));

@@ -10,7 +10,6 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineOutcome;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.ChainVerification;
@@ -193,7 +192,7 @@ class DayTwoCommandsTest {
         created.add(slug);
         RequestDraft draft = new RequestDraft(slug.value(), "bronze", "us-east-1", "500000", "owner@acme.example",
                 "INTERNAL", "NONE", false, null, null);
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(draft, "test", EngineKind.DIRECT,
+        PipelineOutcome outcome = platform.job().run(draft, "test", EngineKind.DIRECT,
                 (step, message) -> log.add(step + ": " + message));
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         return slug;

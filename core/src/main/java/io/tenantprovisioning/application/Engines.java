@@ -5,6 +5,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
+import io.tenantprovisioning.engine.terraform.LocalProcessLauncher;
 import io.tenantprovisioning.engine.terraform.TerraformEngine;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
@@ -35,7 +36,8 @@ final class Engines {
         if (Files.isDirectory(home.resolve(settings.string(Setting.TERRAFORM_MODULE_DIR)))) {
             // built on first use: a command that never runs Terraform must not fail on its settings
             engines.put(TerraformEngine.NAME, new OnFirstUse(TerraformEngine.NAME, () -> TerraformEngine.fromSettings(
-                    settings, home, settings.string(Setting.TERRAFORM_MODULE_DIR), direct, events)));
+                    settings, home, settings.string(Setting.TERRAFORM_MODULE_DIR), direct, events,
+                    new LocalProcessLauncher(), services.failurePoints())));
         }
         return engines;
     }

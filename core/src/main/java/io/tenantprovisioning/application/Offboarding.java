@@ -20,15 +20,18 @@ import java.util.Set;
  */
 public final class Offboarding {
 
-    private static final Set<TenantState> FROM = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED,
+    /** OFFBOARDING: an offboarding whose sweep left something is run again. */
+    public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED,
             TenantState.OFFBOARDING);
 
-    private final TenantPlatform platform;
+    private final PlatformGraph graph;
     private final Registry registry;
+    private final Teardown teardown;
 
-    public Offboarding(TenantPlatform platform) {
-        this.platform = platform;
-        this.registry = platform.services().registry();
+    Offboarding(PlatformGraph graph, Teardown teardown) {
+        this.graph = graph;
+        this.registry = graph.registry;
+        this.teardown = teardown;
     }
 
     /**
@@ -38,24 +41,24 @@ public final class Offboarding {
      */
     public OffboardingResult run(Slug slug, Optional<Path> exportDir, ProgressListener progress) {
         exportDir.ifPresent(TenantExport::requireUsable);
-        return platform.underRunLock(slug, "offboard", () -> offboardLocked(slug, exportDir, progress));
+        return graph.underRunLock(slug, "offboard", () -> offboardLocked(slug, exportDir, progress));
     }
 
     private OffboardingResult offboardLocked(Slug slug, Optional<Path> exportDir, ProgressListener progress) {
         TenantRecord tenant = registry.tenants().require(slug);
         TenantState state = tenant.state();
-        if (!FROM.contains(state)) {
+        if (!STARTS_FROM.contains(state)) {
             throw new IllegalTransitionException(state, TenantState.OFFBOARDING);
         }
         Optional<ExportSummary> export = exportDir.map(dir -> export(tenant, dir, progress));
-        TeardownResult teardown = platform.offboardLocked(slug, progress);
-        return new OffboardingResult(teardown, export, registry.audit().forTenant(slug.value()).size(),
+        TeardownResult result = teardown.offboard(slug, PlatformGraph.actor(), "offboarding requested", progress);
+        return new OffboardingResult(result, export, registry.audit().forTenant(slug.value()).size(),
                 registry.approvals().forRequest(tenant.requestId()).size());
     }
 
     private ExportSummary export(TenantRecord tenant, Path dir, ProgressListener progress) {
         progress.event("export", "copying " + tenant.slug() + "'s schema and bucket to " + dir);
-        TenantAccessLoader loader = new TenantAccessLoader(registry, platform.services().vault());
-        return new TenantExport(platform.services().objectStore().backend()).write(loader.load(tenant), dir, progress);
+        return new TenantExport(graph.services.objectStore().backend()).write(graph.accessLoader.load(tenant), dir,
+                progress);
     }
 }

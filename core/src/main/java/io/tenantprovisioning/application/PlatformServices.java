@@ -55,7 +55,10 @@ public final class PlatformServices implements AutoCloseable {
     private final DirectEngine directEngine;
     private final SigningKeyTokens tokens;
 
-    private PlatformServices(Settings settings, Registry registry) {
+    private final FailurePoints failurePoints;
+
+    private PlatformServices(Settings settings, Registry registry, FailurePoints failurePoints) {
+        this.failurePoints = failurePoints;
         this.settings = settings;
         this.registry = registry;
         this.vault = registry.secrets(SecretCipher.fromSettings(settings));
@@ -75,19 +78,28 @@ public final class PlatformServices implements AutoCloseable {
         all.add(MonitoringDriver.fromSettings(settings));
         all.add(new SigningKeyDriver(vault, new RandomSecrets()));
         this.drivers = List.copyOf(all);
-        this.directEngine = new DirectEngine(drivers, vault, FailurePoints.from(settings), planner::nameOf);
+        this.directEngine = new DirectEngine(drivers, vault, failurePoints, planner::nameOf);
         this.tokens = new SigningKeyTokens(vault, new TenantTokens(), Duration.ofMinutes(5));
     }
 
     /** Opens the registry (running its migrations) and builds every client. */
     public static PlatformServices open(Settings settings) {
+        return open(settings, FailurePoints.from(settings));
+    }
+
+    /** As {@link #open(Settings)}, with the failure points the composition root built once. */
+    static PlatformServices open(Settings settings, FailurePoints failurePoints) {
         Registry registry = Registry.open(settings);
         try {
-            return new PlatformServices(settings, registry);
+            return new PlatformServices(settings, registry, failurePoints);
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+    }
+
+    FailurePoints failurePoints() {
+        return failurePoints;
     }
 
     public Settings settings() {

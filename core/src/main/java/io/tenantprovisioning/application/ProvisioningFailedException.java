@@ -1,20 +1,22 @@
 package io.tenantprovisioning.application;
 
-/** Provisioning failed and was rolled back; {@link #teardown()} says whether the rollback is complete. */
+/**
+ * Thrown by {@link TenantOperations#provision} (the Jenkins port, where a failed step is an exception)
+ * when provisioning failed; the tenant was already rolled back by {@link RollbackHandler}, and
+ * {@link #rollback()} says whether that rollback is complete.
+ */
 public final class ProvisioningFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient TeardownResult teardown;
+    private final transient RollbackResult rollback;
 
-    public ProvisioningFailedException(String slug, String reason, TeardownResult teardown, Throwable cause) {
-        super("provisioning of tenant '" + slug + "' failed: " + reason + "; "
-                + (teardown.complete() ? "rolled back, the sweep found nothing left"
-                : "rollback INCOMPLETE, survivors: " + teardown.sweep().survivors()), cause);
-        this.teardown = teardown;
+    public ProvisioningFailedException(ProvisioningResult.RolledBack failure) {
+        super(failure.message());
+        this.rollback = failure.rollback();
     }
 
-    public TeardownResult teardown() {
-        return teardown;
+    public RollbackResult rollback() {
+        return rollback;
     }
 }

@@ -2,9 +2,30 @@ package io.tenantprovisioning.application;
 
 import java.util.Map;
 
-/** A tenant provisioned and configured; {@code outputs} are the recorded non-secret resource attributes. */
-public record ProvisioningResult(String slug, String state, Map<String, String> outputs) {
-    public ProvisioningResult {
-        outputs = Map.copyOf(outputs);
+/** How provisioning an approved tenant ended. Closed: provisioned and configured, or rolled back. */
+public sealed interface ProvisioningResult {
+
+    String slug();
+
+    /** Created and configured: VALIDATING; {@code outputs} are the recorded non-secret resource attributes. */
+    record Provisioned(String slug, Map<String, String> outputs) implements ProvisioningResult {
+        public Provisioned {
+            outputs = Map.copyOf(outputs);
+        }
+
+        public String state() {
+            return "VALIDATING";
+        }
+    }
+
+    /** A step failed; the rollback handler ran (its result says whether anything survives). */
+    record RolledBack(String slug, String reason, RollbackResult rollback) implements ProvisioningResult {
+
+        /** The failure as a person reads it: what failed and how the rollback ended. */
+        public String message() {
+            return "provisioning of tenant '" + slug + "' failed: " + reason + "; "
+                    + (rollback.complete() ? "rolled back, the sweep found nothing left"
+                    : "rollback INCOMPLETE, survivors: " + rollback.survivors());
+        }
     }
 }

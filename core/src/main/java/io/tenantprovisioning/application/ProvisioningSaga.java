@@ -1,6 +1,5 @@
 package io.tenantprovisioning.application;
 
-import io.tenantprovisioning.application.ProvisioningFailedException;
 import io.tenantprovisioning.registry.Lifecycle;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.engine.FailurePoints;
@@ -17,29 +16,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * APPROVED → PROVISIONING → CONFIGURING → VALIDATING. Any failure on the way rolls the tenant
- * back (through {@link Teardown}) before the failure is reported. The caller holds the run lock.
+ * APPROVED → PROVISIONING → CONFIGURING → VALIDATING. A failure on the way is thrown as a
+ * {@link StepFailed} naming the state reached; rolling back is {@link RollbackHandler}'s job alone.
+ * The caller holds the run lock.
  */
-public final class ProvisioningSaga {
+final class ProvisioningSaga {
 
     private final Registry registry;
     private final Lifecycle lifecycle;
-    private final Teardown teardown;
     private final FailurePoints failurePoints;
 
-    public ProvisioningSaga(Registry registry, Teardown teardown, FailurePoints failurePoints) {
+    ProvisioningSaga(Registry registry, FailurePoints failurePoints) {
         this.registry = registry;
         this.lifecycle = new Lifecycle(registry);
-        this.teardown = teardown;
         this.failurePoints = failurePoints;
     }
 
     /**
      * Provisions and configures an APPROVED tenant; returns the resources' non-secret outputs.
      *
-     * @throws ProvisioningFailedException after rolling back, when anything failed
+     * @throws StepFailed when anything failed (nothing is rolled back here)
      */
-    public Map<String, String> provision(TenantRecord tenant, Map<String, String> tags, ProvisioningEngine engine,
+    Map<String, String> provision(TenantRecord tenant, Map<String, String> tags, ProvisioningEngine engine,
                                          String actor, ProgressListener progress) {
         lifecycle.transition(tenant.slug(), TenantState.APPROVED, TenantState.PROVISIONING, actor,
                 "provisioning with the " + engine.name() + " engine");
@@ -60,10 +58,29 @@ public final class ProvisioningSaga {
             return outputs;
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            progress.event("provision", "FAILED in " + reached + ": " + reason + "; rolling back");
-            TeardownResult result = teardown.rollback(tenant.slug(), actor, "failed in " + reached + ": " + reason,
-                    progress);
-            throw new ProvisioningFailedException(tenant.slug().value(), reason, result, e);
+            progress.event("provision", "FAILED in " + reached + ": " + reason);
+            throw new StepFailed(reached, reason, e);
+        }
+    }
+
+    /** A provisioning step failed in {@code reached}; the caller rolls back. */
+    static final class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final TenantState reached;
+        private final String reason;
+
+        StepFailed(TenantState reached, String reason, Throwable cause) {
+            super("failed in " + reached + ": " + reason, cause);
+            this.reached = reached;
+            this.reason = reason;
+        }
+
+        TenantState reached() {
+            return reached;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 

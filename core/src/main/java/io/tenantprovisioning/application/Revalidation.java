@@ -53,26 +53,25 @@ public final class Revalidation {
     private static final Set<TenantState> REVALIDATED = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TenantPlatform platform;
-    private final PlatformServices services;
+    private final PlatformGraph graph;
     private final Registry registry;
     private final TenantAccessLoader accessLoader;
     private final DriftDetector driftDetector;
     private final Lifecycle lifecycle;
     private final Object notifyLock = new Object();
 
-    public Revalidation(TenantPlatform platform) {
-        this.platform = platform;
-        this.services = platform.services();
-        this.registry = services.registry();
-        this.accessLoader = new TenantAccessLoader(registry, services.vault());
-        this.driftDetector = new DriftDetector(registry, services.drivers());
-        this.lifecycle = new Lifecycle(registry);
+    Revalidation(PlatformGraph graph) {
+        this.graph = graph;
+        this.registry = graph.registry;
+        this.accessLoader = graph.accessLoader;
+        this.driftDetector = new DriftDetector(registry, graph.services.drivers());
+        this.lifecycle = graph.lifecycle;
     }
 
     /** Every ACTIVE and DEGRADED tenant in the registry. */
     public RevalidationReport runAll(int parallelism, ProgressListener progress) {
-        return run(platform.activeTenants().stream().map(Slug::of).toList(), parallelism, progress);
+        return run(registry.tenants().list(java.util.Optional.empty()).stream()
+                .filter(t -> REVALIDATED.contains(t.state())).map(TenantRecord::slug).toList(), parallelism, progress);
     }
 
     /**
@@ -108,7 +107,7 @@ public final class Revalidation {
 
     private TenantRevalidation revalidate(Slug slug, ProgressListener progress) {
         try {
-            return platform.underRunLock(slug, STEP, () -> revalidateLocked(registry.tenants().require(slug), progress));
+            return graph.underRunLock(slug, STEP, () -> revalidateLocked(registry.tenants().require(slug), progress));
         } catch (RunInProgressException e) {
             progress.event(STEP, slug + ": skipped — " + e.getMessage());
             return new TenantRevalidation.Skipped(slug.value(), currentState(slug), e.getMessage());
@@ -128,7 +127,7 @@ public final class Revalidation {
             progress.event(STEP, slug + ": skipped — " + reason);
             return new TenantRevalidation.Skipped(slug, before, reason);
         }
-        ValidationReport report = ValidationChecks.suite(services, accessLoader.expectedTags(tenant))
+        ValidationReport report = ValidationChecks.suite(graph.services, accessLoader.expectedTags(tenant))
                 .run(accessLoader.load(tenant), progress);
         long driftStart = System.nanoTime();
         List<DriftFinding> drift = driftDetector.findings(tenant);
@@ -140,7 +139,7 @@ public final class Revalidation {
         TenantState after = recorded.passed() ? TenantState.ACTIVE : TenantState.DEGRADED;
         boolean notified = false;
         if (after != before) {
-            lifecycle.transition(tenant.slug(), before, after, TenantPlatform.actor(), reason(recorded));
+            lifecycle.transition(tenant.slug(), before, after, PlatformGraph.actor(), reason(recorded));
             notify(after == TenantState.DEGRADED
                     ? new NotificationEvent.TenantDegraded(slug, recorded.blockingFailures())
                     : new NotificationEvent.TenantRecovered(slug, previouslyFailing));
@@ -188,7 +187,7 @@ public final class Revalidation {
     private void notify(NotificationEvent event) {
         // one notification at a time: channels are not required to be thread-safe
         synchronized (notifyLock) {
-            platform.publish(event);
+            graph.publish(event);
         }
     }
 

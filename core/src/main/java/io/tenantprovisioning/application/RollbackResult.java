@@ -1,19 +1,101 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.model.TenantState;
 import java.util.List;
 
 /**
- * The outcome of a rollback: compensations run, then the sweep.
- *
- * @param survivors resources the sweep still found (kind/name); empty means ROLLED_BACK
+ * How a rollback ended. Closed: rolled back now, already rolled back before (a no-op that says so,
+ * so a second rollback — a pipeline's {@code post { failure }} after the engine rolled back — is a
+ * success), or incomplete with the survivors the sweep still finds.
  */
-public record RollbackResult(String slug, String state, List<String> compensationErrors, List<String> survivors) {
-    public RollbackResult {
-        compensationErrors = List.copyOf(compensationErrors);
-        survivors = List.copyOf(survivors);
+public sealed interface RollbackResult {
+
+    String slug();
+
+    TenantState state();
+
+    /** One line per compensation that failed (the sweep may still have removed the resource). */
+    List<String> compensationErrors();
+
+    /** Resources the sweep still found (kind/name); empty means ROLLED_BACK. */
+    List<String> survivors();
+
+    default boolean complete() {
+        return survivors().isEmpty();
     }
 
-    public boolean complete() {
-        return survivors.isEmpty();
+    /** A person-readable one-liner. */
+    String summary();
+
+    /** Compensations ran and the sweep found nothing left. */
+    record RolledBack(String slug, List<String> compensationErrors) implements RollbackResult {
+        public RolledBack {
+            compensationErrors = List.copyOf(compensationErrors);
+        }
+
+        @Override
+        public TenantState state() {
+            return TenantState.ROLLED_BACK;
+        }
+
+        @Override
+        public List<String> survivors() {
+            return List.of();
+        }
+
+        @Override
+        public String summary() {
+            return slug + " is ROLLED_BACK; the sweep found nothing left";
+        }
+    }
+
+    /** The tenant was ROLLED_BACK before this call: nothing was done. */
+    record AlreadyRolledBack(String slug) implements RollbackResult {
+        @Override
+        public TenantState state() {
+            return TenantState.ROLLED_BACK;
+        }
+
+        @Override
+        public List<String> compensationErrors() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> survivors() {
+            return List.of();
+        }
+
+        @Override
+        public String summary() {
+            return slug + " was already ROLLED_BACK; nothing to do";
+        }
+    }
+
+    /** The sweep still finds resources: ROLLBACK_FAILED, to be retried once the cause is fixed. */
+    record Incomplete(String slug, List<String> compensationErrors, List<String> survivors)
+            implements RollbackResult {
+        public Incomplete {
+            compensationErrors = List.copyOf(compensationErrors);
+            survivors = List.copyOf(survivors);
+            if (survivors.isEmpty()) {
+                throw new IllegalArgumentException("an incomplete rollback has survivors");
+            }
+        }
+
+        @Override
+        public TenantState state() {
+            return TenantState.ROLLBACK_FAILED;
+        }
+
+        @Override
+        public String summary() {
+            return slug + " is ROLLBACK_FAILED; the sweep still finds " + survivors;
+        }
+    }
+
+    static RollbackResult of(TeardownResult teardown) {
+        return teardown.complete() ? new RolledBack(teardown.slug(), teardown.compensationErrors())
+                : new Incomplete(teardown.slug(), teardown.compensationErrors(), teardown.sweep().survivors());
     }
 }

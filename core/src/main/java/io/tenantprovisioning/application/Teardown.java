@@ -22,7 +22,7 @@ import java.util.Set;
  * then the sweep asks every service what is left, removes it, and only a clean sweep lets the
  * tenant reach ROLLED_BACK / OFFBOARDED. The caller holds the tenant's run lock.
  */
-public final class Teardown {
+final class Teardown {
 
     /** States from which a rollback may start (or resume after a crash). */
     private static final Set<TenantState> ROLLBACK_FROM = EnumSet.of(TenantState.PROVISIONING,
@@ -30,16 +30,14 @@ public final class Teardown {
     private static final Set<TenantState> OFFBOARD_FROM = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED,
             TenantState.OFFBOARDING);
 
+    private final PlatformGraph graph;
     private final Registry registry;
     private final Lifecycle lifecycle;
-    private final Map<String, ProvisioningEngine> engines;
-    private final ResourceSweep sweep;
 
-    public Teardown(Registry registry, Map<String, ProvisioningEngine> engines, ResourceSweep sweep) {
-        this.registry = registry;
-        this.lifecycle = new Lifecycle(registry);
-        this.engines = Map.copyOf(engines);
-        this.sweep = sweep;
+    Teardown(PlatformGraph graph) {
+        this.graph = graph;
+        this.registry = graph.registry;
+        this.lifecycle = graph.lifecycle;
     }
 
     public TeardownResult rollback(Slug slug, String actor, String reason, ProgressListener progress) {
@@ -72,11 +70,11 @@ public final class Teardown {
     private TeardownResult finish(TenantRecord tenant, TenantState from, TenantState done, TenantState failed,
                                   String actor, ProgressListener progress) {
         Slug slug = tenant.slug();
-        ProvisioningEngine engine = engineOf(tenant);
+        ProvisioningEngine engine = graph.engineOf(tenant);
         progress.event(from.name().toLowerCase(java.util.Locale.ROOT), "destroying with the " + engine.name()
                 + " engine");
         List<String> errors = engine.destroy(slug, progress);
-        SweepReport report = sweep.sweepTenant(slug, false);
+        SweepReport report = graph.services.sweep(progress).sweepTenant(slug, false);
         markJournal(tenant, report);
         TenantState end = report.clean() ? done : failed;
         if (end != from) {
@@ -95,15 +93,5 @@ public final class Teardown {
                 registry.journal().markDeleted(entry.id());
             }
         }
-    }
-
-    private ProvisioningEngine engineOf(TenantRecord tenant) {
-        String name = tenant.engineName().orElse("direct");
-        ProvisioningEngine engine = engines.get(name);
-        if (engine == null) {
-            throw new IllegalStateException("tenant '" + tenant.slug() + "' was provisioned by the " + name
-                    + " engine, which is not configured here");
-        }
-        return engine;
     }
 }

@@ -24,8 +24,12 @@ public interface TenantOperations {
     ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
                                   String comment);
 
-    /** Provisions and configures an APPROVED request; a failure rolls back before it is thrown. */
-    ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener progress);
+    /**
+     * Provisions and configures an APPROVED request.
+     *
+     * @throws ProvisioningFailedException when it failed; the tenant was rolled back before it is thrown
+     */
+    ProvisioningResult.Provisioned provision(String requestId, EngineKind engine, ProgressListener progress);
 
     ValidationRun validate(Slug slug, ProgressListener progress);
 

@@ -1,7 +1,6 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantPlatform;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.PipelineOutcome;
 import io.tenantprovisioning.model.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +52,7 @@ final class ActiveTenants implements AutoCloseable {
         created.add(slug);
         RequestDraft draft = new RequestDraft(slug.value(), "bronze", "us-east-1", "500000", "owner@acme.example",
                 "INTERNAL", "NONE", false, null, null);
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(draft, "test", EngineKind.DIRECT, progress);
+        PipelineOutcome outcome = platform.job().run(draft, "test", EngineKind.DIRECT, progress);
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         return slug;
     }

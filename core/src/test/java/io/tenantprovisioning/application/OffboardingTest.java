@@ -2,7 +2,6 @@ package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantAccessLoader;
 import io.tenantprovisioning.application.OffboardingResult;
-import io.tenantprovisioning.application.Offboarding;
 import io.tenantprovisioning.application.ExportSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,7 +77,7 @@ class OffboardingTest {
         List<AuditRecord> trailBefore = registry.audit().forTenant(slug.value());
         Path target = exportDir.resolve("acme-export");
 
-        OffboardingResult result = new Offboarding(tenants.platform).run(slug, Optional.of(target), tenants.progress);
+        OffboardingResult result = tenants.platform.offboarding().run(slug, Optional.of(target), tenants.progress);
 
         assertThat(result.complete()).as(String.join("\n", tenants.log)).isTrue();
         assertThat(result.teardown().state().name()).isEqualTo("OFFBOARDED");
@@ -151,7 +150,7 @@ class OffboardingTest {
     void refusalsChangeNothing() throws Exception {
         Slug slug = tenants.provision("ofr");
         Files.writeString(exportDir.resolve("earlier.txt"), "an earlier export");
-        Offboarding offboarding = new Offboarding(tenants.platform);
+        Offboarding offboarding = tenants.platform.offboarding();
 
         assertThatThrownBy(() -> offboarding.run(slug, Optional.of(exportDir), tenants.progress))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not empty");

@@ -1,7 +1,6 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantPlatform;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.PipelineOutcome;
 import io.tenantprovisioning.model.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,7 +135,7 @@ class OrphanSweepTest {
 
     private Slug activeTenant() {
         Slug slug = TestServices.uniqueSlug("live");
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(
+        PipelineOutcome outcome = platform.job().run(
                 TestRequests.draft(slug, "bronze", 500_000, null), "sweep-test", EngineKind.DIRECT, progress);
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         return slug;

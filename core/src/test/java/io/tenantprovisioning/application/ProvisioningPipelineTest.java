@@ -1,7 +1,6 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantPlatform;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.PipelineOutcome;
 import io.tenantprovisioning.model.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +56,7 @@ class ProvisioningPipelineTest {
     @Test
     void bronzeTenantGoesAllTheWayToActiveThenOffboardsToZero() throws Exception {
         Slug slug = TestServices.uniqueSlug("pipe");
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(draft(slug, "bronze", "500000"), "test",
+        PipelineOutcome outcome = platform.job().run(draft(slug, "bronze", "500000"), "test",
                 EngineKind.DIRECT, (step, message) -> log.add(step + ": " + message));
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         PipelineOutcome.Activated active = (PipelineOutcome.Activated) outcome;

@@ -2,7 +2,6 @@ package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantRevalidation;
 import io.tenantprovisioning.application.RevalidationReport;
-import io.tenantprovisioning.application.Revalidation;
 import io.tenantprovisioning.application.DriftFinding;
 import io.tenantprovisioning.application.DriftDetector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +53,7 @@ class RevalidationTest {
     @BeforeEach
     void open() {
         tenants = new ActiveTenants(dataDir);
-        revalidation = new Revalidation(tenants.platform);
+        revalidation = tenants.platform.revalidation();
         registry = tenants.platform.services().registry();
     }
 

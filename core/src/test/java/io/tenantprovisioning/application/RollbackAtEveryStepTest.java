@@ -1,7 +1,6 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantPlatform;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.PipelineOutcome;
 import io.tenantprovisioning.model.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,7 +114,7 @@ class RollbackAtEveryStepTest {
                 snapshot.set(footprintOf(slug));
             }
         };
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(
+        PipelineOutcome outcome = platform.job().run(
                 TestRequests.draft(slug, "bronze", 500_000, null), "rollback-test", EngineKind.DIRECT, progress);
         assertThat(snapshot.get()).as("the rollback never started\n%s", logText()).isNotNull();
         return new Run(slug, outcome, snapshot.get());

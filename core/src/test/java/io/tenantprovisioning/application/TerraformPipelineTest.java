@@ -1,7 +1,6 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.application.TenantPlatform;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.PipelineOutcome;
 import io.tenantprovisioning.application.PipelineHook;
 import io.tenantprovisioning.model.EngineKind;
@@ -74,7 +73,7 @@ class TerraformPipelineTest {
     @Test
     void provisionsThroughTerraformRecordsThePlanAndOffboardsToZero() throws Exception {
         Slug slug = TestServices.uniqueSlug("tfpipe");
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(bronze(slug), "test", EngineKind.TERRAFORM,
+        PipelineOutcome outcome = platform.job().run(bronze(slug), "test", EngineKind.TERRAFORM,
                 progress());
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         assertThat(platform.services().registry().tenants().require(slug).engine()).isEqualTo("terraform");
@@ -97,7 +96,7 @@ class TerraformPipelineTest {
                 admin.aclSetUser(s.redisUser(), "allkeys");
             }
         };
-        PipelineOutcome outcome = new ProvisioningPipeline(platform, widenAcl).run(bronze(slug), "test",
+        PipelineOutcome outcome = platform.job(widenAcl).run(bronze(slug), "test",
                 EngineKind.TERRAFORM, progress());
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.RolledBack.class);
         PipelineOutcome.RolledBack rolledBack = (PipelineOutcome.RolledBack) outcome;

@@ -5,7 +5,6 @@ import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineOutcome;
-import io.tenantprovisioning.application.ProvisioningPipeline;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -33,7 +32,7 @@ import java.util.stream.Stream;
 /**
  * The product's headline promise on this machine: how long a tenant takes from request to ACTIVE
  * (run by {@code bench/provisioning-bench.sh}). Each run submits a fresh tenant through
- * {@link ProvisioningPipeline#run} with the direct engine on the real local services, then offboards it.
+ * {@link ProvisioningJob#run} with the direct engine on the real local services, then offboards it.
  * Every tenant is offboarded, or rolled back, whatever happens. Prints a markdown report;
  * {@code --out FILE} also writes it. Options: {@code --runs N} (Bronze, default 10), {@code --gold-runs N}
  * (default 3).
@@ -120,7 +119,7 @@ public final class ProvisioningBench {
         ProgressListener logged = (step, message) -> log.add(step + ": " + message);
         StepTimer steps = new StepTimer(logged);
         long start = System.nanoTime();
-        PipelineOutcome outcome = new ProvisioningPipeline(platform).run(draft(slug, tier), REQUESTER,
+        PipelineOutcome outcome = platform.job().run(draft(slug, tier), REQUESTER,
                 EngineKind.DIRECT, steps);
         Duration toActive = Duration.ofNanos(System.nanoTime() - start);
         Map<String, Duration> stepTimes = steps.durations();

@@ -67,7 +67,7 @@ final class ProvisioningBenchReport {
                 + "prefixes), object store `" + services.objectStore() + "` (filesystem, under a temp DATA_DIR), "
                 + "vector store `" + services.vectorStore() + "` (Lucene " + services.lucene() + ", under the same "
                 + "DATA_DIR), Prometheus file_sd targets, signing keys in the registry's encrypted vault; the "
-                + "**direct** engine (no OpenTofu). Each run: `ProvisioningPipeline.run` (submit, auto-approve, "
+                + "**direct** engine (no OpenTofu). Each run: `ProvisioningJob.run` (submit, auto-approve, "
                 + "provision, configure, the eight validation checks, activate), then `TenantPlatform.offboard`.";
     }
 
@@ -156,7 +156,7 @@ final class ProvisioningBenchReport {
                 `tenantctl` times it. `provision` is the six resources created one after the other; `configure` \
                 is only recording the tier configuration (the drivers already applied quotas, RLS and, for Gold, \
                 the demo documents inside `provision`); `validate` is the eight checks; `activate` is the state \
-                change and its notification. "request → ACTIVE" is the wall time of `ProvisioningPipeline.run`. \
+                change and its notification. "request → ACTIVE" is the wall time of `ProvisioningJob.run`. \
                 Median: the middle run (mean of the two middle runs for an even count); p90: nearest rank, which \
                 with 3 runs is the slowest run. Heap is measured after `System.gc()` once the tenant is offboarded; \
                 peak RSS only grows over the process's life.

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param steps          time per pipeline step (approve, provision, configure, validate, activate)
  * @param checks         the validation checks of the run, in suite order (id, outcome, time)
- * @param toActive       wall time of {@code ProvisioningPipeline.run}, request to ACTIVE
+ * @param toActive       wall time of {@code ProvisioningJob.run}, request to ACTIVE
  * @param offboarding    wall time of {@code TenantPlatform.offboard}, ACTIVE to OFFBOARDED (sweep included)
  * @param heapAfterGc    bytes of heap in use after a GC once the tenant was offboarded
  * @param peakRssBytes   the process's peak resident set so far (VmHWM)

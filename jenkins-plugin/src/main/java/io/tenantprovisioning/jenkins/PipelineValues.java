@@ -45,7 +45,7 @@ final class PipelineValues {
     }
 
     static Map<String, Object> rollback(RollbackResult result) {
-        return map("slug", result.slug(), "state", result.state(), "complete", result.complete(),
+        return map("slug", result.slug(), "state", result.state().name(), "complete", result.complete(),
                 "compensationErrors", new ArrayList<Object>(result.compensationErrors()),
                 "survivors", new ArrayList<Object>(result.survivors()));
     }

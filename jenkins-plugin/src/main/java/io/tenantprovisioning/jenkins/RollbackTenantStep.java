@@ -40,7 +40,7 @@ public final class RollbackTenantStep extends TenantStep {
                         + "); the sweep still finds:\n  - " + String.join("\n  - ", result.survivors())
                         + "\nrun `tenantctl rollback " + result.slug() + "` again once the cause is fixed");
             }
-            log.line("[tenant-provisioning] " + result.slug() + " is " + result.state() + "; the sweep found nothing left");
+            log.line("[tenant-provisioning] " + result.summary());
             return PipelineValues.rollback(result);
         });
     }

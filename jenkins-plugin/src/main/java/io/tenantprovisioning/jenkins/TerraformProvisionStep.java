@@ -48,7 +48,7 @@ public final class TerraformProvisionStep extends TenantStep {
             EngineKind kind = EngineKind.parse(engine != null ? engine
                     : context.get(EnvVars.class).get(Setting.ENGINE.name(), Setting.ENGINE.defaultValue()));
             log.line("[tenant-provisioning] provisioning request " + requestId + " with the " + kind + " engine");
-            ProvisioningResult result = ops.provision(requestId, kind, log);
+            ProvisioningResult.Provisioned result = ops.provision(requestId, kind, log);
             log.line("[tenant-provisioning] " + result.slug() + " is " + result.state());
             return PipelineValues.outputs(result.outputs());
         });

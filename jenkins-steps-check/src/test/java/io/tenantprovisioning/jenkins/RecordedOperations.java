@@ -32,7 +32,7 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
 
     SubmissionResult submission;
     ApprovalResult approval;
-    ProvisioningResult provisioning;
+    ProvisioningResult.Provisioned provisioning;
     ValidationRun validation;
     RollbackResult rollback;
     String activatedState = "ACTIVE";
@@ -60,7 +60,7 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     }
 
     @Override
-    public ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener listener) {
+    public ProvisioningResult.Provisioned provision(String requestId, EngineKind engine, ProgressListener listener) {
         calls.add("provision " + requestId + " " + engine);
         return emit(listener, provisioning);
     }

@@ -14,7 +14,7 @@ class RollbackAndActivateStepTest {
 
     @Test
     void aCompleteRollbackSucceedsAndReportsCompensationErrors() throws Exception {
-        runner.ops.rollback = new RollbackResult("acme-corp", "ROLLED_BACK", List.of("redis: already gone"), List.of());
+        runner.ops.rollback = new RollbackResult.RolledBack("acme-corp", List.of("redis: already gone"));
 
         FakeStepContext ctx = runner.run(new RollbackTenantStep("acme-corp"));
 
@@ -26,7 +26,7 @@ class RollbackAndActivateStepTest {
 
     @Test
     void survivorsFailTheStepAndAreListed() throws Exception {
-        runner.ops.rollback = new RollbackResult("acme-corp", "ROLLBACK_FAILED", List.of(),
+        runner.ops.rollback = new RollbackResult.Incomplete("acme-corp", List.of(),
                 List.of("s3/tenant-acme-corp", "postgres/t_acme_corp"));
 
         FakeStepContext ctx = runner.run(new RollbackTenantStep("acme-corp"));

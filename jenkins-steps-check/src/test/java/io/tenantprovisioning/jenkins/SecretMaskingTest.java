@@ -21,7 +21,7 @@ class SecretMaskingTest {
 
     @Test
     void credentialsFromTheEnvironmentReachTheEngineSettings() throws Exception {
-        runner.ops.provisioning = new ProvisioningResult("acme-corp", "VALIDATING", Map.of());
+        runner.ops.provisioning = new ProvisioningResult.Provisioned("acme-corp", Map.of());
 
         runner.run(new TerraformProvisionStep("req-1"));
 
@@ -32,7 +32,7 @@ class SecretMaskingTest {
 
     @Test
     void aSecretInAProgressLineIsMaskedInTheBuildLog() throws Exception {
-        runner.ops.provisioning = new ProvisioningResult("acme-corp", "VALIDATING", Map.of());
+        runner.ops.provisioning = new ProvisioningResult.Provisioned("acme-corp", Map.of());
         runner.ops.progress.add("connecting with password " + DB_PASSWORD + " and posting to " + WEBHOOK);
 
         FakeStepContext ctx = runner.run(new TerraformProvisionStep("req-1"));

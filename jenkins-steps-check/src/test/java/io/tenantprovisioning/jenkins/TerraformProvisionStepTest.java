@@ -14,7 +14,7 @@ class TerraformProvisionStepTest {
 
     @Test
     void provisionsWithTheNamedEngineStreamsProgressAndReturnsTheOutputs() throws Exception {
-        runner.ops.provisioning = new ProvisioningResult("acme-corp", "VALIDATING",
+        runner.ops.provisioning = new ProvisioningResult.Provisioned("acme-corp",
                 Map.of("postgres.schema", "t_acme_corp", "redis.user", "t_acme-corp"));
         runner.ops.progress.add("apply: 6 added, 0 changed, 0 destroyed");
         TerraformProvisionStep step = new TerraformProvisionStep("req-1");
@@ -29,7 +29,7 @@ class TerraformProvisionStepTest {
 
     @Test
     void withoutAnEngineArgumentTheEngineSettingDecidesAndDefaultsToDirect() throws Exception {
-        runner.ops.provisioning = new ProvisioningResult("acme-corp", "VALIDATING", Map.of());
+        runner.ops.provisioning = new ProvisioningResult.Provisioned("acme-corp", Map.of());
         runner.run(new TerraformProvisionStep("req-1"));
         runner.env("ENGINE", "terraform").run(new TerraformProvisionStep("req-2"));
 

@@ -93,11 +93,19 @@ public final class TerraformEngine implements ProvisioningEngine {
      */
     public static TerraformEngine fromSettings(Settings settings, Path repositoryRoot, String moduleDir,
                                                DirectEngine directEngine, ProgressListener listener) {
+        return fromSettings(settings, repositoryRoot, moduleDir, directEngine, listener, new LocalProcessLauncher(),
+                FailurePoints.from(settings));
+    }
+
+    /** As above, with the process launcher and failure points of the composition root. */
+    public static TerraformEngine fromSettings(Settings settings, Path repositoryRoot, String moduleDir,
+                                               DirectEngine directEngine, ProgressListener listener,
+                                               ProcessLauncher launcher, FailurePoints failurePoints) {
         TerraformProcessRunner process = new TerraformProcessRunner(settings.string(Setting.TERRAFORM_BIN),
-                new LocalProcessLauncher(), listener);
+                launcher, listener);
         return new TerraformEngine(process, TenantModule.fromSettings(settings, repositoryRoot, moduleDir),
                 PgBackend.fromSettings(settings, PgBackend.DEFAULT_SCHEMA),
-                settings.dataDir().resolve(WORK_FOLDER), directEngine, FailurePoints.from(settings));
+                settings.dataDir().resolve(WORK_FOLDER), directEngine, failurePoints);
     }
 
     @Override

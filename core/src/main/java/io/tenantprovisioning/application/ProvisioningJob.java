@@ -1,42 +1,46 @@
 package io.tenantprovisioning.application;
 
-import io.tenantprovisioning.application.PipelineOutcome;
-import io.tenantprovisioning.application.PipelineHook;
 import io.tenantprovisioning.model.EngineKind;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.validation.ValidationReport;
-import io.tenantprovisioning.application.ProvisioningFailedException;
-import io.tenantprovisioning.model.TenantState;
-import java.util.Map;
 
 /**
  * The whole job as `tenantctl provision` and `resume` run it: submit → approval route → provision →
- * configure → validate → ACTIVE, or rollback on any failure. One run lock for the whole run.
+ * configure → validate → ACTIVE, or rollback on any failure. Composed of the verb handlers; one run
+ * lock for the whole run, taken once here and passed down.
  */
-public final class ProvisioningPipeline {
+public final class ProvisioningJob {
 
-    private final TenantPlatform platform;
+    private final PlatformGraph graph;
+    private final SubmitHandler submit;
+    private final ProvisionHandler provision;
+    private final ValidateHandler validate;
+    private final ActivateHandler activate;
+    private final RollbackHandler rollback;
     private final PipelineHook hook;
 
-    public ProvisioningPipeline(TenantPlatform platform) {
-        this(platform, PipelineHook.NONE);
-    }
-
-    public ProvisioningPipeline(TenantPlatform platform, PipelineHook hook) {
-        this.platform = platform;
+    ProvisioningJob(PlatformGraph graph, SubmitHandler submit, ProvisionHandler provision, ValidateHandler validate,
+                    ActivateHandler activate, RollbackHandler rollback, PipelineHook hook) {
+        this.graph = graph;
+        this.submit = submit;
+        this.provision = provision;
+        this.validate = validate;
+        this.activate = activate;
+        this.rollback = rollback;
         this.hook = hook;
     }
 
     public PipelineOutcome run(RequestDraft draft, String requester, EngineKind engine, ProgressListener progress) {
         progress.event("approve", "checking the request and its approval route");
-        SubmissionResult submission = platform.submit(draft, requester);
+        SubmissionResult submission = submit.submit(draft, requester);
         if (submission.replayed()) {
-            String state = platform.services().registry().tenants().require(Slug.of(submission.slug())).state().name();
+            TenantState state = graph.registry.tenants().require(Slug.of(submission.slug())).state();
             progress.event("approve", "replay of request " + submission.requestId() + ": tenant is " + state);
-            return new PipelineOutcome.Replayed(submission.slug(), submission, state);
+            return new PipelineOutcome.Replayed(submission.slug(), submission, state.name());
         }
         if (!submission.autoApproved()) {
             progress.event("approve", "waiting for approval by " + submission.route().stream()
@@ -49,7 +53,7 @@ public final class ProvisioningPipeline {
 
     /** Continues an APPROVED request (after `tenantctl approve`). */
     public PipelineOutcome resume(Slug slug, EngineKind engine, ProgressListener progress) {
-        TenantRecord tenant = platform.services().registry().tenants().require(slug);
+        TenantRecord tenant = graph.registry.tenants().require(slug);
         // only an APPROVED request can go on; anything else is refused with the lifecycle's own message
         tenant.state().requireMoveTo(TenantState.PROVISIONING);
         return provisionApproved(slug, null, engine, progress);
@@ -57,42 +61,42 @@ public final class ProvisioningPipeline {
 
     private PipelineOutcome provisionApproved(Slug slug, SubmissionResult submission, EngineKind engine,
                                               ProgressListener progress) {
-        return platform.underRunLock(slug, "provision", () -> provisionLocked(slug, submission, engine, progress));
+        return graph.underRunLock(slug, "provision", () -> provisionLocked(slug, submission, engine, progress));
     }
 
     private PipelineOutcome provisionLocked(Slug slug, SubmissionResult submission, EngineKind engine,
                                             ProgressListener progress) {
         // id, slug, tier and request of the record do not change along the run: one read serves every step
-        TenantRecord tenant = platform.services().registry().tenants().require(slug);
-        Map<String, String> outputs;
-        try {
-            outputs = platform.provisionLocked(tenant, engine, progress).outputs();
-        } catch (ProvisioningFailedException e) {
-            return new PipelineOutcome.RolledBack(slug.value(), e.getMessage(), null,
-                    e.teardown().sweep().survivors());
+        TenantRecord tenant = graph.registry.tenants().require(slug);
+        ProvisioningResult provisioned = provision.provisionLocked(tenant, engine, progress);
+        if (provisioned instanceof ProvisioningResult.RolledBack failed) {
+            return new PipelineOutcome.RolledBack(slug.value(), failed.message(), null,
+                    failed.rollback().survivors());
         }
         ValidationReport report = null;
         try {
             hook.beforeValidation(slug);
             progress.event("validate", "running the eight checks");
-            report = platform.validateLocked(tenant, progress);
+            report = validate.validateLocked(tenant, progress);
             if (!report.passed()) {
-                return rollBack(slug, "validation failed: " + String.join("; ", report.blockingFailures()),
+                return rollBack(tenant, "validation failed: " + String.join("; ", report.blockingFailures()),
                         report, progress);
             }
-            platform.failurePoints().reach("activate");
-            platform.activateLocked(tenant, progress);
-            return new PipelineOutcome.Activated(slug.value(), submission, outputs, report);
+            graph.failurePoints.reach("activate");
+            activate.activateLocked(tenant, progress);
+            return new PipelineOutcome.Activated(slug.value(), submission,
+                    ((ProvisioningResult.Provisioned) provisioned).outputs(), report);
         } catch (Exception e) {
             // a validation or activation that could not even run must not leave a half-built tenant
             String reason = (report == null ? "validation" : "activation") + " failed: " + e.getMessage();
-            return rollBack(slug, reason, report, progress);
+            return rollBack(tenant, reason, report, progress);
         }
     }
 
-    private PipelineOutcome rollBack(Slug slug, String reason, ValidationReport report, ProgressListener progress) {
+    private PipelineOutcome rollBack(TenantRecord tenant, String reason, ValidationReport report,
+                                     ProgressListener progress) {
         progress.event("rollback", reason + "; rolling back");
-        RollbackResult rollback = platform.rollbackLocked(slug, reason, progress);
-        return new PipelineOutcome.RolledBack(slug.value(), reason, report, rollback.survivors());
+        RollbackResult result = rollback.rollbackLocked(tenant, reason, progress);
+        return new PipelineOutcome.RolledBack(tenant.slug().value(), reason, report, result.survivors());
     }
 }

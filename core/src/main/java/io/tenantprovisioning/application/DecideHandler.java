@@ -1,0 +1,37 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.approval.Verdict;
+import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.request.Slug;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * approve / reject: records one approver group's decision on a PENDING_APPROVAL request; the last
+ * approval moves the tenant to APPROVED, any rejection to REJECTED.
+ */
+public final class DecideHandler {
+
+    public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.PENDING_APPROVAL);
+
+    private final PlatformGraph graph;
+
+    DecideHandler(PlatformGraph graph) {
+        this.graph = graph;
+    }
+
+    /** By tenant slug ({@code tenantctl approve|reject}). */
+    public ApprovalOutcome decide(Slug slug, ApproverGroup group, String approver, Verdict verdict, String comment) {
+        return new ApprovalWorkflow(graph.registry).decide(slug, group, approver, verdict, comment);
+    }
+
+    /** By request id (the Jenkins {@code input} answer). */
+    public ApprovalResult decide(String requestId, ApproverGroup group, String approver, Verdict verdict,
+                                 String comment) {
+        ApprovalOutcome outcome = new ApprovalWorkflow(graph.registry).decide(PlatformGraph.parseRequestId(requestId),
+                group, approver, verdict, comment);
+        return new ApprovalResult(outcome.requestId().toString(), outcome.slug(), outcome.state().name(),
+                outcome.stillPending());
+    }
+}

@@ -1,0 +1,108 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.engine.FailurePoints;
+import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.model.EngineKind;
+import io.tenantprovisioning.notify.LogNotifier;
+import io.tenantprovisioning.notify.NotificationEvent;
+import io.tenantprovisioning.notify.Notifications;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.Lifecycle;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.RunLock;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.request.Slug;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What every handler shares, wired once per process by {@link TenantPlatform}: the long-lived
+ * clients, the engines by name, notifications and the test-only failure points. Package-private:
+ * adapters see handlers, never this graph.
+ */
+final class PlatformGraph {
+
+    final PlatformServices services;
+    final Registry registry;
+    final Lifecycle lifecycle;
+    final Map<String, ProvisioningEngine> engines;
+    final TenantAccessLoader accessLoader;
+    final FailurePoints failurePoints;
+    private final Notifications notifications;
+    private final ProgressListener events;
+
+    PlatformGraph(PlatformServices services, Map<String, ProvisioningEngine> engines, FailurePoints failurePoints,
+                  ProgressListener events) {
+        this.services = services;
+        this.registry = services.registry();
+        this.lifecycle = new Lifecycle(registry);
+        this.engines = Map.copyOf(engines);
+        this.failurePoints = failurePoints;
+        this.events = events;
+        this.accessLoader = new TenantAccessLoader(registry, services.vault());
+        this.notifications = Notifications.fromSettings(services.settings(), Map.of(),
+                new LogNotifier(line -> events.event("notify", line)));
+    }
+
+    /**
+     * Runs {@code work} holding the tenant's run lock, so only one run per tenant changes it at a
+     * time; a lock another run holds ends in {@code RunInProgressException} naming that run. Every
+     * handler that changes a tenant goes through here.
+     */
+    @SuppressWarnings("try") // the lock is held for the block's duration, never referenced in it
+    <T> T underRunLock(Slug slug, String what, Supplier<T> work) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId(what))) {
+            return work.get();
+        }
+    }
+
+    void publish(NotificationEvent event) {
+        notifications.publish(event).stream().filter(o -> !o.delivered())
+                .forEach(o -> events.event("notify", "not delivered: " + o.describe()));
+    }
+
+    ProvisioningEngine engine(EngineKind kind) {
+        ProvisioningEngine engine = engines.get(kind.name().toLowerCase(Locale.ROOT));
+        if (engine == null) {
+            throw new IllegalArgumentException("the " + kind.name().toLowerCase(Locale.ROOT)
+                    + " engine is not available here (is TERRAFORM_BIN installed?)");
+        }
+        return engine;
+    }
+
+    /** The engine that created the tenant: rollback and offboarding destroy through it. */
+    ProvisioningEngine engineOf(TenantRecord tenant) {
+        String name = tenant.engineName().orElse("direct");
+        ProvisioningEngine engine = engines.get(name);
+        if (engine == null) {
+            throw new IllegalStateException("tenant '" + tenant.slug() + "' was provisioned by the " + name
+                    + " engine, which is not configured here");
+        }
+        return engine;
+    }
+
+    TenantRecord tenantOfRequest(String requestId) {
+        UUID id = parseRequestId(requestId);
+        UUID tenantId = registry.requests().require(id).tenantId();
+        return registry.tenants().byId(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("request " + requestId + " has no tenant"));
+    }
+
+    static UUID parseRequestId(String requestId) {
+        try {
+            return UUID.fromString(requestId.trim());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("request id '" + requestId + "' is not a UUID");
+        }
+    }
+
+    static String actor() {
+        return System.getProperty("user.name", "tenantctl");
+    }
+
+    static String runId(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

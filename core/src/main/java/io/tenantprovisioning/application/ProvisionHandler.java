@@ -1,0 +1,58 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.model.EngineKind;
+import io.tenantprovisioning.model.IllegalTransitionException;
+import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.TenantRecord;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * provision: APPROVED → PROVISIONING → CONFIGURING → VALIDATING with the chosen engine. Any failure
+ * is handed to {@link RollbackHandler} (the one owner of rollback) and reported as
+ * {@link ProvisioningResult.RolledBack}; nothing here throws for a provisioning failure.
+ */
+public final class ProvisionHandler {
+
+    public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.APPROVED);
+
+    private final PlatformGraph graph;
+    private final ProvisioningSaga saga;
+    private final RollbackHandler rollback;
+
+    ProvisionHandler(PlatformGraph graph, RollbackHandler rollback) {
+        this.graph = graph;
+        this.saga = new ProvisioningSaga(graph.registry, graph.failurePoints);
+        this.rollback = rollback;
+    }
+
+    /** Provisions the tenant of an approved request under its run lock. */
+    public ProvisioningResult provision(String requestId, EngineKind engine, ProgressListener progress) {
+        TenantRecord tenant = graph.tenantOfRequest(requestId);
+        return graph.underRunLock(tenant.slug(), "provision", () -> provisionLocked(tenant, engine, progress));
+    }
+
+    /** The caller holds the run lock. */
+    ProvisioningResult provisionLocked(TenantRecord tenant, EngineKind engineKind, ProgressListener progress) {
+        if (!graph.services.settings().bool(Setting.PROVISIONING_ENABLED)) {
+            throw new IllegalStateException("PROVISIONING_ENABLED=false (simulation mode): nothing is created; "
+                    + "tenant '" + tenant.slug() + "' stays " + tenant.state());
+        }
+        TenantState now = graph.registry.tenants().require(tenant.slug()).state();
+        if (!STARTS_FROM.contains(now)) {
+            throw new IllegalTransitionException(now, TenantState.PROVISIONING);
+        }
+        try {
+            Map<String, String> outputs = saga.provision(tenant, graph.accessLoader.expectedTags(tenant),
+                    graph.engine(engineKind), PlatformGraph.actor(), progress);
+            return new ProvisioningResult.Provisioned(tenant.slug().value(), outputs);
+        } catch (ProvisioningSaga.StepFailed e) {
+            progress.event("rollback", "rolling back");
+            RollbackResult result = rollback.rollbackLocked(tenant, e.getMessage(), progress);
+            return new ProvisioningResult.RolledBack(tenant.slug().value(), e.reason(), result);
+        }
+    }
+}

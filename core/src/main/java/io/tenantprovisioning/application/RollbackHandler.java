@@ -1,0 +1,57 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.model.IllegalTransitionException;
+import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.notify.NotificationEvent;
+import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.request.Slug;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * rollback: the one owner of rolling a tenant back. Provisioning failures, the provisioning job,
+ * {@code tenantctl rollback} and the Jenkins {@code rollbackTenant} step all end here. Idempotent: a
+ * ROLLED_BACK tenant is a no-op success that says so.
+ */
+public final class RollbackHandler {
+
+    /** States a rollback may start from (or resume from after a crash), ROLLED_BACK as a no-op. */
+    public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.PROVISIONING,
+            TenantState.CONFIGURING, TenantState.VALIDATING, TenantState.ROLLING_BACK, TenantState.ROLLBACK_FAILED,
+            TenantState.ROLLED_BACK);
+
+    private final PlatformGraph graph;
+    private final Teardown teardown;
+
+    RollbackHandler(PlatformGraph graph, Teardown teardown) {
+        this.graph = graph;
+        this.teardown = teardown;
+    }
+
+    /** Rolls the tenant back under its run lock (a person's or a pipeline's request). */
+    public RollbackResult rollback(Slug slug, ProgressListener progress) {
+        return graph.underRunLock(slug, "rollback",
+                () -> rollbackLocked(graph.registry.tenants().require(slug), "rollback requested", progress));
+    }
+
+    /** The caller holds the run lock (a provisioning run that failed). */
+    RollbackResult rollbackLocked(TenantRecord tenant, String reason, ProgressListener progress) {
+        TenantState state = graph.registry.tenants().require(tenant.slug()).state();
+        if (!STARTS_FROM.contains(state)) {
+            throw new IllegalTransitionException(state, TenantState.ROLLING_BACK);
+        }
+        if (state == TenantState.ROLLED_BACK) {
+            RollbackResult done = new RollbackResult.AlreadyRolledBack(tenant.slug().value());
+            progress.event("rollback", done.summary());
+            return done;
+        }
+        RollbackResult result = RollbackResult.of(teardown.rollback(tenant.slug(), PlatformGraph.actor(), reason,
+                progress));
+        graph.publish(result.complete()
+                ? new NotificationEvent.RolledBack(result.slug(), reason, List.of())
+                : new NotificationEvent.RollbackIncomplete(result.slug(), reason, result.survivors()));
+        return result;
+    }
+}
