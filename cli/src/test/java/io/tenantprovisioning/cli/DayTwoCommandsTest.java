@@ -158,7 +158,7 @@ class DayTwoCommandsTest {
         }
         TenantRecord after = registry.tenants().require(slug);
         assertThat(after.id()).isEqualTo(before.id());
-        assertThat(after.state()).isEqualTo("OFFBOARDED");
+        assertThat(after.state().name()).isEqualTo("OFFBOARDED");
         assertThat(registry.approvals().forRequest(before.requestId())).hasSize(approvals);
         assertThat(registry.audit().forTenant(slug.value())).hasSize(json.path("keptAuditRows").asInt())
                 .extracting(r -> r.fromState() + "→" + r.toState())

@@ -94,7 +94,7 @@ class KilledProvisioningTest {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
 
         TenantRecord stuck = registry.tenants().require(slug);
-        assertThat(stuck.state()).as(childLog(output)).isIn("PROVISIONING", "CONFIGURING");
+        assertThat(stuck.state().name()).as(childLog(output)).isIn("PROVISIONING", "CONFIGURING");
         assertThat(registry.journal().entries(paused.id())).extracting(JournalEntry::kind, JournalEntry::status)
                 .containsExactly(
                         tuple(ResourceKind.POSTGRES, JournalStatus.CREATED),
@@ -110,7 +110,7 @@ class KilledProvisioningTest {
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.OK);
         assertThat(rollback.out()).contains("tenant " + slug + " is ROLLED_BACK")
                 .contains("sweep: nothing of the tenant is left");
-        assertThat(registry.tenants().require(slug).state()).isEqualTo("ROLLED_BACK");
+        assertThat(registry.tenants().require(slug).state().name()).isEqualTo("ROLLED_BACK");
         assertThat(footprint.of(slug)).as("left on the services after the rollback").isEmpty();
         assertThat(registry.journal().entries(paused.id()))
                 .allMatch(e -> e.status() == JournalStatus.DELETED, "every journal entry DELETED");

@@ -129,7 +129,7 @@ class RegistryCommandsTest {
         assertThat(missingApprover.err()).contains("--as");
 
         assertThat(registry.approvals().forRequest(registry.tenants().require(slug).requestId())).hasSize(1);
-        assertThat(registry.tenants().require(slug).state()).isEqualTo("PENDING_APPROVAL");
+        assertThat(registry.tenants().require(slug).state().name()).isEqualTo("PENDING_APPROVAL");
     }
 
     @Test

@@ -66,7 +66,7 @@ class SecretsNeverLoggedTest {
         created.add(active);
         cli(json, 0, "provision", "--name", name, "--tier", "bronze", "--region", "us-east-1", "--budget", "300000",
                 "--email", "owner@secrets.example");
-        assertThat(platform.services().registry().tenants().require(active).state()).as(transcript.toString())
+        assertThat(platform.services().registry().tenants().require(active).state().name()).as(transcript.toString())
                 .isEqualTo("ACTIVE");
         Map<String, String> secrets = tenantSecrets(active);
         cli(json, 0, "validate", active.value());
@@ -80,7 +80,7 @@ class SecretsNeverLoggedTest {
         Slug failed = provisionedButNotValidated();
         secrets.putAll(tenantSecrets(failed));
         cli(json, 0, "rollback", failed.value());
-        assertThat(platform.services().registry().tenants().require(failed).state()).isEqualTo("ROLLED_BACK");
+        assertThat(platform.services().registry().tenants().require(failed).state().name()).isEqualTo("ROLLED_BACK");
         cli(json, 0, "audit", failed.value());
 
         secrets.putAll(adminSecrets());
@@ -100,7 +100,7 @@ class SecretsNeverLoggedTest {
         var submission = platform.submit(new RequestDraft(slug.value(), "bronze", "us-east-1", "300000",
                 "owner@secrets.example", "INTERNAL", "NONE", false, null, null), "secrets-test");
         platform.provision(submission.requestId(), EngineKind.DIRECT, (step, message) -> { });
-        assertThat(platform.services().registry().tenants().require(slug).state()).isEqualTo("VALIDATING");
+        assertThat(platform.services().registry().tenants().require(slug).state().name()).isEqualTo("VALIDATING");
         return slug;
     }
 

@@ -63,7 +63,7 @@ class ApprovalWorkflowTest {
         assertThat(afterCto.stillPending()).isEmpty();
         assertThat(afterCto.requestId()).isEqualTo(submitted.requestId());
 
-        assertThat(registry.tenants().require(slug).state()).isEqualTo("APPROVED");
+        assertThat(registry.tenants().require(slug).state().name()).isEqualTo("APPROVED");
         List<ApprovalRecord> decisions = registry.approvals().forRequest(submitted.requestId());
         assertThat(decisions).extracting(ApprovalRecord::group, ApprovalRecord::approver, ApprovalRecord::comment)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ApproverGroup.CFO, "cfo@example.com", "within budget"),
@@ -84,7 +84,7 @@ class ApprovalWorkflowTest {
                 "Gold is not justified");
 
         assertThat(outcome.state()).isEqualTo(TenantState.REJECTED);
-        assertThat(registry.tenants().require(slug).state()).isEqualTo("REJECTED");
+        assertThat(registry.tenants().require(slug).state().name()).isEqualTo("REJECTED");
         assertThat(registry.audit().forTenant(slug.value())).last().satisfies(r -> {
             assertThat(r.fromState()).isEqualTo("PENDING_APPROVAL");
             assertThat(r.toState()).isEqualTo("REJECTED");
@@ -124,7 +124,7 @@ class ApprovalWorkflowTest {
                     .hasMessageContaining("APPROVED by cfo@example.com");
         }
         assertThat(registry.approvals().forRequest(submitted.requestId())).hasSize(1);
-        assertThat(registry.tenants().require(submitted.slug()).state()).isEqualTo("PENDING_APPROVAL");
+        assertThat(registry.tenants().require(submitted.slug()).state().name()).isEqualTo("PENDING_APPROVAL");
     }
 
     @Test
@@ -164,7 +164,7 @@ class ApprovalWorkflowTest {
                 null));
 
         assertThat(results).allMatch(ApprovalOutcome.class::isInstance);
-        assertThat(registry.tenants().require(submitted.slug()).state()).isEqualTo("APPROVED");
+        assertThat(registry.tenants().require(submitted.slug()).state().name()).isEqualTo("APPROVED");
         assertThat(registry.approvals().forRequest(submitted.requestId())).hasSize(2);
     }
 

@@ -88,7 +88,7 @@ class OffboardingTest {
         }
         TenantRecord after = registry.tenants().require(slug);
         assertThat(after.id()).isEqualTo(before.id());
-        assertThat(after.state()).isEqualTo("OFFBOARDED");
+        assertThat(after.state().name()).isEqualTo("OFFBOARDED");
         assertThat(registry.approvals().forRequest(before.requestId())).hasSize(approvals);
         List<AuditRecord> trail = registry.audit().forTenant(slug.value());
         assertThat(trail).hasSize(trailBefore.size() + 2).startsWith(trailBefore.toArray(AuditRecord[]::new));

@@ -112,7 +112,7 @@ class OrphanSweepTest {
         assertThat(footprint.of(orphan)).as("left of the orphan after the sweep").isEmpty();
 
         assertThat(footprint.of(live)).as("the live tenant after the orphan sweep").isEqualTo(liveBefore);
-        assertThat(platform.services().registry().tenants().require(live).state()).isEqualTo("ACTIVE");
+        assertThat(platform.services().registry().tenants().require(live).state().name()).isEqualTo("ACTIVE");
         for (ResourceDriver driver : platform.services().drivers()) {
             assertThat(driver.describe(live)).as(driver.kind().stepName()).isPresent();
         }
@@ -130,7 +130,7 @@ class OrphanSweepTest {
                     .hasMessageContaining("tenantctl rollback");
         }
         assertThat(footprint.of(live)).isEqualTo(before);
-        assertThat(platform.services().registry().tenants().require(live).state()).isEqualTo("ACTIVE");
+        assertThat(platform.services().registry().tenants().require(live).state().name()).isEqualTo("ACTIVE");
     }
 
     private Slug activeTenant() {

@@ -61,7 +61,7 @@ class ProvisioningPipelineTest {
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         PipelineOutcome.Activated active = (PipelineOutcome.Activated) outcome;
         assertThat(active.report().results()).hasSize(8);
-        assertThat(platform.services().registry().tenants().require(slug).state()).isEqualTo("ACTIVE");
+        assertThat(platform.services().registry().tenants().require(slug).state().name()).isEqualTo("ACTIVE");
         for (ResourceDriver driver : platform.services().drivers()) {
             assertThat(driver.describe(slug)).as(driver.kind().stepName()).isPresent();
         }
@@ -71,6 +71,6 @@ class ProvisioningPipelineTest {
             assertThat(driver.describe(slug)).as(driver.kind().stepName()).isEmpty();
             assertThat(driver.listManaged()).noneMatch(r -> r.tenantSlug().equals(slug.value()));
         }
-        assertThat(platform.services().registry().tenants().require(slug).state()).isEqualTo("OFFBOARDED");
+        assertThat(platform.services().registry().tenants().require(slug).state().name()).isEqualTo("OFFBOARDED");
     }
 }

@@ -129,7 +129,7 @@ class RollbackAtEveryStepTest {
 
         Registry registry = platform.services().registry();
         var tenant = registry.tenants().require(slug);
-        assertThat(tenant.state()).isEqualTo("ROLLED_BACK");
+        assertThat(tenant.state().name()).isEqualTo("ROLLED_BACK");
         assertThat(footprint.of(slug)).as("left on the services after rolling back at %s", step).isEmpty();
         assertThat(platform.services().vault().all(slug)).isEmpty();
         assertThat(platform.sweep(Optional.of(slug), true, this::record).found()).isEmpty();

@@ -72,7 +72,7 @@ class TenantSubmissionTest {
         assertThat(outcome.requestId().toString()).isEqualTo(plan.requestId());
         assertThat(outcome.monthlyCostInr()).isEqualTo(plan.cost().monthlyInr());
         TenantRecord tenant = registry.tenants().require(slug);
-        assertThat(tenant.state()).isEqualTo("APPROVED");
+        assertThat(tenant.state().name()).isEqualTo("APPROVED");
         assertThat(tenant.tierConfig()).isEqualTo(plan.tierConfig());
         assertThat(tenant.cost()).isEqualTo(plan.cost());
         assertThat(tenant.requestId()).isEqualTo(outcome.requestId());

@@ -102,7 +102,7 @@ class TerraformPipelineTest {
         PipelineOutcome.RolledBack rolledBack = (PipelineOutcome.RolledBack) outcome;
         assertThat(rolledBack.reason()).contains("cross-tenant-isolation");
         assertThat(rolledBack.complete()).isTrue();
-        assertThat(platform.services().registry().tenants().require(slug).state()).isEqualTo("ROLLED_BACK");
+        assertThat(platform.services().registry().tenants().require(slug).state().name()).isEqualTo("ROLLED_BACK");
         assertNothingLeft(slug);
         assertThat(log).anySatisfy(line -> assertThat(line).contains("destroy"));
     }
