@@ -1,0 +1,81 @@
+package io.tenantprovisioning.faults;
+
+import io.tenantprovisioning.faults.FaultPoint.Site;
+import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.ResourceDescription;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.TenantResourceSpec;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A driver that reaches the plan around each call of its delegate, targeting the delegate's kind:
+ * before create, after a successful create (the resource exists but the caller sees a failure), before
+ * and after destroy (inside a compensation), before describe and list.
+ */
+public final class FaultInjectingDriver implements ResourceDriver {
+
+    /** The sites this decorator reaches. */
+    public static final Set<Site> SITES = Set.of(Site.DRIVER_CREATE, Site.DRIVER_AFTER_CREATE, Site.DRIVER_DESCRIBE,
+            Site.DRIVER_DESTROY, Site.DRIVER_AFTER_DESTROY, Site.DRIVER_LIST);
+
+    private final ResourceDriver delegate;
+    private final FaultPlan plan;
+
+    public FaultInjectingDriver(ResourceDriver delegate, FaultPlan plan) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.plan = Objects.requireNonNull(plan, "plan");
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
+        plan.reach(at(Site.DRIVER_CREATE));
+        CreatedResource created = delegate.create(spec);
+        plan.reach(at(Site.DRIVER_AFTER_CREATE));
+        return created;
+    }
+
+    @Override
+    public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
+        plan.reach(at(Site.DRIVER_DESCRIBE));
+        return delegate.describe(slug);
+    }
+
+    @Override
+    public void destroy(Slug slug) throws ResourceException {
+        plan.reach(at(Site.DRIVER_DESTROY));
+        delegate.destroy(slug);
+        plan.reach(at(Site.DRIVER_AFTER_DESTROY));
+    }
+
+    @Override
+    public List<ManagedResource> listManaged() throws ResourceException {
+        plan.reach(at(Site.DRIVER_LIST));
+        return delegate.listManaged();
+    }
+
+    /** The wrapped driver. */
+    public ResourceDriver delegate() {
+        return delegate;
+    }
+
+    @Override
+    public String toString() {
+        return "faults(" + plan + ") around " + delegate;
+    }
+
+    private FaultPoint at(Site site) {
+        return FaultPoint.of(site, delegate.kind());
+    }
+}
