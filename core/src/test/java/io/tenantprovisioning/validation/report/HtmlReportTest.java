@@ -2,6 +2,9 @@ package io.tenantprovisioning.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantprovisioning.report.HtmlPage;
+import io.tenantprovisioning.report.Table;
+import io.tenantprovisioning.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
@@ -36,5 +39,18 @@ class HtmlReportTest {
     void selfContainedWithoutExternalAssets() {
         assertThat(html).contains("<style>").doesNotContain("<link", "src=", "href=", "url(", "@import", "http://",
                 "https://");
+    }
+
+    @Test
+    void messagesKeepTheirLineBreaksAndEmptyFiguresStayEmpty() {
+        assertThat(html).contains("<td class=\"message\">1 isolation violation(s):\n- redis a→b: GET t:b:probe "
+                + "succeeded</td>", "<td class=\"time\">120.0 s</td><td></td>");
+    }
+
+    @Test
+    void theModelIsRenderedByTheSharedPage() {
+        ValidationReport report = SampleReports.mixed("acme-corp");
+        assertThat(HtmlReport.page(report).blocks()).singleElement().isInstanceOf(Table.class);
+        assertThat(html).isEqualTo(HtmlPage.render(HtmlReport.page(report)));
     }
 }
