@@ -2,7 +2,7 @@ package io.tenantprovisioning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantprovisioning.cost.ChargebackTags;
+import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.cost.CostEstimate;
 import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.cost.CostReportLine;

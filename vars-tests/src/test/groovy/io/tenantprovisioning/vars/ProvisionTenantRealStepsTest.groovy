@@ -7,7 +7,7 @@ import static org.junit.Assert.assertTrue
 import io.tenantprovisioning.config.Setting
 import io.tenantprovisioning.config.Settings
 import io.tenantprovisioning.jenkins.LocalBuild
-import io.tenantprovisioning.operations.TenantPlatform
+import io.tenantprovisioning.application.TenantPlatform
 import io.tenantprovisioning.progress.ProgressListener
 import io.tenantprovisioning.request.Slug
 import io.tenantprovisioning.testing.TenantCleanup
@@ -128,7 +128,7 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
     }
 
     private String registryState() {
-        return platform.services().registry().tenants().require(slug).state()
+        return platform.services().registry().tenants().require(slug).state().name()
     }
 
     /** Read as the services' admin (not through the product's drivers), then a dry-run sweep of the slug. */
