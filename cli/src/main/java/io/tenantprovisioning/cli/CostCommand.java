@@ -1,12 +1,12 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.report.CostReportBuilder;
-import io.tenantprovisioning.cost.report.CostReportCsv;
-import io.tenantprovisioning.cost.report.CostReportHtml;
-import io.tenantprovisioning.cost.report.CostReportJson;
-import io.tenantprovisioning.cost.report.CostReportTable;
+import io.tenantprovisioning.chargeback.CostReport;
+import io.tenantprovisioning.chargeback.CostReportBuilder;
+import io.tenantprovisioning.chargeback.CostReportCsv;
+import io.tenantprovisioning.chargeback.CostReportHtml;
+import io.tenantprovisioning.chargeback.CostReportJson;
+import io.tenantprovisioning.chargeback.CostReportTable;
 import io.tenantprovisioning.registry.Registry;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.cost.CostEstimate;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
-import io.tenantprovisioning.cost.report.CostReportHtml;
+import io.tenantprovisioning.chargeback.CostReport;
+import io.tenantprovisioning.chargeback.CostReportLine;
+import io.tenantprovisioning.chargeback.CostReportHtml;
 import io.tenantprovisioning.report.HtmlPage;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;

@@ -37,7 +37,7 @@ final class Engines {
             // built on first use: a command that never runs Terraform must not fail on its settings
             engines.put(TerraformEngine.NAME, new OnFirstUse(TerraformEngine.NAME, () -> TerraformEngine.fromSettings(
                     settings, home, settings.string(Setting.TERRAFORM_MODULE_DIR), direct, events,
-                    new LocalProcessLauncher(), services.failurePoints())));
+                    services.faults().wrap(new LocalProcessLauncher()), services.failurePoints())));
         }
         return engines;
     }

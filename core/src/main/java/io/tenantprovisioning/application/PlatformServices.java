@@ -5,6 +5,7 @@ import io.tenantprovisioning.config.SecretCipher;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.FailurePoints;
+import io.tenantprovisioning.faults.FaultDecorators;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ResourceSweep;
 import io.tenantprovisioning.rag.AnswerGenerator;
@@ -56,12 +57,15 @@ public final class PlatformServices implements AutoCloseable {
     private final SigningKeyTokens tokens;
 
     private final FailurePoints failurePoints;
+    private final FaultDecorators faults;
 
-    private PlatformServices(Settings settings, Registry registry, FailurePoints failurePoints) {
+    private PlatformServices(Settings settings, Registry registry, FailurePoints failurePoints,
+                             FaultDecorators faults) {
         this.failurePoints = failurePoints;
+        this.faults = faults;
         this.settings = settings;
         this.registry = registry;
-        this.vault = registry.secrets(SecretCipher.fromSettings(settings));
+        this.vault = faults.wrap(registry.secrets(SecretCipher.fromSettings(settings)));
         this.tiers = TierCatalog.load();
         this.planner = TenantPlanner.from(settings, tiers);
         this.validator = new RequestValidator(RegionCatalog.load());
@@ -77,25 +81,31 @@ public final class PlatformServices implements AutoCloseable {
         all.add(new VectorNamespaceDriver(vectorStore, corpus));
         all.add(MonitoringDriver.fromSettings(settings));
         all.add(new SigningKeyDriver(vault, new RandomSecrets()));
-        this.drivers = List.copyOf(all);
+        // every user of the drivers (engine, compensations, sweep, drift) sees the same decorated ones
+        this.drivers = faults.wrapDrivers(all);
         this.directEngine = new DirectEngine(drivers, vault, failurePoints, planner::nameOf);
         this.tokens = new SigningKeyTokens(vault, new TenantTokens(), Duration.ofMinutes(5));
     }
 
     /** Opens the registry (running its migrations) and builds every client. */
     public static PlatformServices open(Settings settings) {
-        return open(settings, FailurePoints.from(settings));
+        return open(settings, FailurePoints.from(settings), FaultDecorators.fromSettings(settings));
     }
 
     /** As {@link #open(Settings)}, with the failure points the composition root built once. */
-    static PlatformServices open(Settings settings, FailurePoints failurePoints) {
+    static PlatformServices open(Settings settings, FailurePoints failurePoints, FaultDecorators faults) {
         Registry registry = Registry.open(settings);
         try {
-            return new PlatformServices(settings, registry, failurePoints);
+            return new PlatformServices(settings, registry, failurePoints, faults);
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+    }
+
+    /** The fault-injecting decorators (a no-op unless TENANTCTL_FAULTS arms some). */
+    FaultDecorators faults() {
+        return faults;
     }
 
     FailurePoints failurePoints() {

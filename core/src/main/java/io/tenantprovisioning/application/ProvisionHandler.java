@@ -25,7 +25,7 @@ public final class ProvisionHandler {
 
     ProvisionHandler(PlatformGraph graph, RollbackHandler rollback) {
         this.graph = graph;
-        this.saga = new ProvisioningSaga(graph.registry, graph.failurePoints);
+        this.saga = new ProvisioningSaga(graph.registry, graph.failurePoints, graph.services.faults()::wrap);
         this.rollback = rollback;
     }
 

@@ -11,7 +11,9 @@ import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.TierConfig;
 import io.tenantprovisioning.engine.terraform.TerraformEngine;
 import io.tenantprovisioning.registry.AuditEntry;
+import io.tenantprovisioning.engine.ProvisioningJournal;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,9 +27,12 @@ final class ProvisioningSaga {
     private final Registry registry;
     private final Lifecycle lifecycle;
     private final FailurePoints failurePoints;
+    private final UnaryOperator<ProvisioningJournal> journal;
 
-    ProvisioningSaga(Registry registry, FailurePoints failurePoints) {
+    /** @param journal decorates each run's journal (the composition root's fault points) */
+    ProvisioningSaga(Registry registry, FailurePoints failurePoints, UnaryOperator<ProvisioningJournal> journal) {
         this.registry = registry;
+        this.journal = journal;
         this.lifecycle = new Lifecycle(registry);
         this.failurePoints = failurePoints;
     }
@@ -48,7 +53,7 @@ final class ProvisioningSaga {
             failurePoints.reach("provision");
             Map<String, String> outputs = engine.provision(
                     new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig()),
-                    new RegistryJournal(registry.journal(), tenant.id()), progress);
+                    journal.apply(new RegistryJournal(registry.journal(), tenant.id())), progress);
             recordTerraformPlan(tenant, outputs, actor);
             lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, "resources created");
             reached = TenantState.CONFIGURING;

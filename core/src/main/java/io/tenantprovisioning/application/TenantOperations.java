@@ -1,5 +1,6 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.ProvisioningResult;

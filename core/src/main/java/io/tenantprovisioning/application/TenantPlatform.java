@@ -1,11 +1,13 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.SweepReport;
+import io.tenantprovisioning.faults.FaultDecorators;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
@@ -53,7 +55,8 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     /** Opens the platform with the engines this machine can run; events (notifications in the log) go to {@code events}. */
     public static TenantPlatform open(Settings settings, ProgressListener events) {
         FailurePoints failurePoints = FailurePoints.from(settings);
-        PlatformServices services = PlatformServices.open(settings, failurePoints);
+        PlatformServices services = PlatformServices.open(settings, failurePoints,
+                FaultDecorators.fromSettings(settings));
         try {
             Map<String, ProvisioningEngine> engines = Engines.available(services, events);
             return new TenantPlatform(new PlatformGraph(services, engines, failurePoints, events));

@@ -58,7 +58,8 @@ public enum Setting {
     PLATFORM_TEAM_EMAIL(null, false, "where failure, rollback and degraded notices go"),
     OFFLINE("false", false, "true = notifications only to the log"),
     TENANTCTL_FAIL_AT(null, false, "test hook: make the named step throw (see README)"),
-    TENANTCTL_PAUSE_AT(null, false, "test hook: make the named step sleep (<step>[:<seconds>], default 60 s) so a test can kill the process there");
+    TENANTCTL_PAUSE_AT(null, false, "test hook: make the named step sleep (<step>[:<seconds>], default 60 s) so a test can kill the process there"),
+    TENANTCTL_FAULTS(null, false, "test hook: fault points to arm, e.g. driver-destroy:redis=fail (see README)");
 
     private final String defaultValue;
     private final boolean secret;

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.faults;
 
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ProvisioningJournal;
 import io.tenantprovisioning.engine.terraform.ProcessLauncher;
 import io.tenantprovisioning.model.SecretVault;
@@ -16,6 +18,11 @@ public record FaultDecorators(FaultPlan plan) {
 
     public FaultDecorators {
         Objects.requireNonNull(plan, "plan");
+    }
+
+    /** The decorators of the TENANTCTL_FAULTS setting (disarmed when it is unset). */
+    public static FaultDecorators fromSettings(Settings settings) {
+        return new FaultDecorators(FaultPlan.parse(settings.optional(Setting.TENANTCTL_FAULTS).orElse(null)));
     }
 
     public static FaultDecorators none() {

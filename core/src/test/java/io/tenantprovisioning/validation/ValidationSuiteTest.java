@@ -191,7 +191,7 @@ class ValidationSuiteTest {
                             + " with " + t.secret("postgres.password").orElseThrow());
                 })), Duration.ofSeconds(30)).run(withSecrets, (step, message) -> progress.add(message));
 
-        io.tenantprovisioning.application.ValidationRun run = io.tenantprovisioning.validation.report.Reports.toRun(report);
+        io.tenantprovisioning.validation.report.ValidationRun run = io.tenantprovisioning.validation.report.Reports.toRun(report);
         String everything = String.join("\n", progress) + run.junitXml() + run.html() + run.json() + run.consoleTable()
                 + report + withSecrets;
         assertThat(everything).contains("SQLException: login failed for t_suite_test with ****")

@@ -5,7 +5,7 @@ import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.SubmissionResult;
-import io.tenantprovisioning.application.ValidationRun;
+import io.tenantprovisioning.validation.report.ValidationRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

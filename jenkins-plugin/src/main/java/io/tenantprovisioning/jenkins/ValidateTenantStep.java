@@ -5,7 +5,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.TaskListener;
-import io.tenantprovisioning.application.ValidationRun;
+import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.request.Slug;
 import java.util.Map;
 import java.util.Set;

@@ -10,7 +10,7 @@ import io.tenantprovisioning.application.ProvisioningResult;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.application.TenantOperations;
-import io.tenantprovisioning.application.ValidationRun;
+import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import java.util.ArrayList;

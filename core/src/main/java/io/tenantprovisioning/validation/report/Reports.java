@@ -1,6 +1,6 @@
 package io.tenantprovisioning.validation.report;
 
-import io.tenantprovisioning.application.ValidationRun;
+import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.validation.ValidationReport;
 
 /** Renders a validation report in every format at once, as the CLI and the Jenkins step need it. */

@@ -2,7 +2,7 @@ package io.tenantprovisioning.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantprovisioning.application.ValidationRun;
+import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.validation.CheckOutcome;
 import io.tenantprovisioning.validation.CheckResult;
 import io.tenantprovisioning.validation.ValidationReport;

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import io.tenantprovisioning.registry.AuditRecord;
 import io.tenantprovisioning.registry.TenantRecord;

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 /** Rupee amounts the way the finance team reads them: Indian digit grouping, "₹12,34,567". */
 final class Rupees {

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.cost;
+package io.tenantprovisioning.chargeback;
 
 import java.time.YearMonth;
 import java.time.ZoneId;

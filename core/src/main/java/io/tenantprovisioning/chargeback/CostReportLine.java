@@ -1,5 +1,6 @@
-package io.tenantprovisioning.cost;
+package io.tenantprovisioning.chargeback;
 
+import io.tenantprovisioning.cost.CostEstimate;
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;

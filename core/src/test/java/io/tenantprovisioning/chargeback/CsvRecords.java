@@ -1,4 +1,4 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import java.util.ArrayList;
 import java.util.List;

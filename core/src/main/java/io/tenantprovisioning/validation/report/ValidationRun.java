@@ -1,4 +1,4 @@
-package io.tenantprovisioning.application;
+package io.tenantprovisioning.validation.report;
 
 import java.util.List;
 

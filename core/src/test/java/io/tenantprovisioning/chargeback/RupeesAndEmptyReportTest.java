@@ -1,9 +1,8 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import io.tenantprovisioning.text.SafeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantprovisioning.cost.CostReport;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;

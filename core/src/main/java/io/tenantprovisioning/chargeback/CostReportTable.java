@@ -1,9 +1,6 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import io.tenantprovisioning.text.SafeText;
-import io.tenantprovisioning.cost.CostCenterTotal;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
 
 /** The cost report as a plain-text table for a terminal: one block per cost center, then the total. */
 public final class CostReportTable {

@@ -1,11 +1,9 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.cost.CostEstimate;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
 import io.tenantprovisioning.report.BarChart;
 import io.tenantprovisioning.report.HtmlPage;
 import io.tenantprovisioning.report.ReportPage;

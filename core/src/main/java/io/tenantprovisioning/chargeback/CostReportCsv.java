@@ -1,8 +1,6 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import io.tenantprovisioning.model.ChargebackTags;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
 import java.util.List;
 
 /**

@@ -1,8 +1,5 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
-import io.tenantprovisioning.cost.CostCenterTotal;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
 import io.tenantprovisioning.report.BarChart;
 import io.tenantprovisioning.report.HtmlPage;
 import io.tenantprovisioning.report.Inline;

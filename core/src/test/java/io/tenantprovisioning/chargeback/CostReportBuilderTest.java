@@ -1,14 +1,11 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
-import static io.tenantprovisioning.cost.report.CostFixture.FINANCE;
-import static io.tenantprovisioning.cost.report.CostFixture.RESEARCH;
+import static io.tenantprovisioning.chargeback.CostFixture.FINANCE;
+import static io.tenantprovisioning.chargeback.CostFixture.RESEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.cost.CostCenterTotal;
 import io.tenantprovisioning.cost.CostModel;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
 import io.tenantprovisioning.tier.TierCatalog;
 import io.tenantprovisioning.plan.TenantPlan;
 import java.sql.SQLException;

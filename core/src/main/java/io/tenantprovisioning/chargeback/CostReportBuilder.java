@@ -1,8 +1,7 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
+import io.tenantprovisioning.cost.CostModel;
 import io.tenantprovisioning.model.ChargebackTags;
-import io.tenantprovisioning.cost.CostReport;
-import io.tenantprovisioning.cost.CostReportLine;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;

@@ -1,8 +1,7 @@
-package io.tenantprovisioning.cost.report;
+package io.tenantprovisioning.chargeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantprovisioning.cost.CostReport;
 import io.tenantprovisioning.registry.AuditRecord;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.RequestDraft;
