@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.registry.AuditRecord;
-import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -25,15 +25,12 @@ final class AuditCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
-    int run(Registry registry, PrintWriter out) {
+    int run(TenantLedger ledger, PrintWriter out) {
         if (slug == null) {
             throw new CliFailure(ExitCode.INVALID_INPUT, "give a tenant slug, or 'verify' to check the whole log");
         }
         Slug tenant = Slug.of(slug);
-        List<AuditRecord> rows = registry.audit().forTenant(tenant.value());
-        if (rows.isEmpty()) {
-            registry.tenants().require(tenant);
-        }
+        List<AuditRecord> rows = ledger.audit(tenant);
         if (output.json()) {
             out.println(JsonOutput.write(rows.stream().map(AuditCommand::json).toList()));
         } else {

@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.registry.ChainVerification;
-import io.tenantprovisioning.registry.Registry;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +17,8 @@ final class AuditVerifyCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
-    int run(Registry registry, PrintWriter out) {
-        ChainVerification result = registry.audit().verify();
+    int run(TenantLedger ledger, PrintWriter out) {
+        ChainVerification result = ledger.verifyAudit();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ok", result.ok());
         String text;

@@ -1,13 +1,12 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.chargeback.CostReport;
-import io.tenantprovisioning.chargeback.CostReportBuilder;
 import io.tenantprovisioning.chargeback.CostReportCsv;
 import io.tenantprovisioning.chargeback.CostReportHtml;
 import io.tenantprovisioning.chargeback.CostReportJson;
 import io.tenantprovisioning.chargeback.CostReportTable;
-import io.tenantprovisioning.registry.Registry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,10 +58,10 @@ final class CostCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.INVALID_INPUT, "--json and --csv both choose the output format; pick one");
         }
         checkHtmlTarget();
-        YearMonth wanted = month != null ? month : YearMonth.now(CostReportBuilder.UTC);
+        YearMonth wanted = month != null ? month : YearMonth.now(java.time.ZoneOffset.UTC);
         CostReport report;
-        try (Registry registry = Registry.open(SettingsLoader.load(Map.of()))) {
-            report = new CostReportBuilder(registry).build(wanted);
+        try (TenantLedger ledger = TenantLedger.open(SettingsLoader.load(Map.of()))) {
+            report = ledger.costReport(wanted);
         } catch (RuntimeException e) {
             throw RegistryCommand.exitFor(e);
         }

@@ -1,11 +1,10 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
-import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.application.ApprovalOutcome;
-import io.tenantprovisioning.application.ApprovalWorkflow;
 import io.tenantprovisioning.model.TenantState;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -39,11 +38,11 @@ abstract class DecisionCommand extends RegistryCommand {
     abstract Verdict verdict();
 
     @Override
-    int run(Registry registry, PrintWriter out) {
+    int run(TenantLedger ledger, PrintWriter out) {
         ApproverGroup approverGroup = ApproverGroup.parse(group).orElseThrow(() -> new CliFailure(
                 ExitCode.INVALID_INPUT, "group '" + group + "' is not one of " + Arrays.stream(ApproverGroup.values())
                 .map(Enum::name).collect(Collectors.joining(", "))));
-        ApprovalOutcome outcome = new ApprovalWorkflow(registry)
+        ApprovalOutcome outcome = ledger.decisions()
                 .decide(Slug.of(slug), approverGroup, approver, verdict(), comment);
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();

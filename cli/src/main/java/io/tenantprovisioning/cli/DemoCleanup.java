@@ -28,7 +28,7 @@ final class DemoCleanup {
     void cleanUp(List<DemoTenant> tenants) {
         for (DemoTenant tenant : tenants) {
             Slug slug = Slug.fromName(tenant.name());
-            Optional<TenantRecord> existing = platform.services().registry().tenants().find(slug);
+            Optional<TenantRecord> existing = platform.ledger().find(slug);
             existing.filter(t -> !t.state().finished()).ifPresent(this::retire);
         }
     }
@@ -52,12 +52,12 @@ final class DemoCleanup {
     }
 
     private void retireIfLive(Slug slug) {
-        platform.services().registry().tenants().find(slug)
+        platform.ledger().find(slug)
                 .filter(t -> !t.state().finished()).ifPresent(this::retire);
     }
 
     private void reject(TenantRecord tenant) {
-        var request = platform.services().registry().requests().require(tenant.requestId());
+        var request = platform.ledger().details(tenant.slug()).request().orElseThrow();
         ApproverGroup group = request.route().steps().get(0).group();
         platform.recordApproval(request.id().toString(), group, "tenantctl-demo", Decision.REJECTED,
                 "superseded by a new demo run");

@@ -11,15 +11,11 @@ import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.ResourceDriver;
-import io.tenantprovisioning.resource.ResourceException;
-import io.tenantprovisioning.resource.redis.RedisEndpoint;
 import io.tenantprovisioning.validation.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.Jedis;
 
 /**
  * The product in one run, on the embedded defaults: three auto-approved tenants, a ₹20 lakh Gold
@@ -65,7 +61,7 @@ final class DemoScenario {
             rows.add(provision(tenant, PipelineHook.NONE));
         }
         rows.add(provisionWithApproval(NEEDS_APPROVAL));
-        rows.add(provision(BROKEN, this::widenRedisAcl));
+        rows.add(provision(BROKEN, platform.widenRedisAclOnPurpose(console)));
         return rows;
     }
 
@@ -96,19 +92,9 @@ final class DemoScenario {
         return row(tenant, resumed, timer);
     }
 
-    /** The demo switch: give the tenant's Redis user every key, which the isolation check must catch. */
-    private void widenRedisAcl(Slug slug) {
-        var settings = platform.services().settings();
-        try (Jedis admin = RedisEndpoint.fromSettings(settings)
-                .connect(null, settings.requiredSecret(Setting.REDIS_PASSWORD))) {
-            admin.aclSetUser(slug.redisUser(), "allkeys");
-        }
-        console.event("demo", "broke isolation on purpose: ACL SETUSER " + slug.redisUser() + " allkeys");
-    }
-
     private DemoRow row(DemoTenant tenant, PipelineOutcome outcome, StepTimer timer) {
         Slug slug = Slug.of(outcome.slug());
-        TenantRecord record = platform.services().registry().tenants().require(slug);
+        TenantRecord record = platform.ledger().require(slug);
         Optional<ValidationReport> report = OutcomeView.report(outcome);
         report.ifPresent(reports::write);
         String note = tenant.story();
@@ -123,14 +109,7 @@ final class DemoScenario {
     }
 
     private String leftOnServices(Slug slug) {
-        List<String> left = new ArrayList<>();
-        for (ResourceDriver driver : platform.services().drivers()) {
-            try {
-                driver.describe(slug).ifPresent(d -> left.add(d.kind().stepName() + " " + d.name()));
-            } catch (ResourceException e) {
-                left.add(driver.kind().stepName() + " (cannot read: " + e.getMessage() + ")");
-            }
-        }
+        List<String> left = platform.lookOnServices(slug);
         return left.isEmpty() ? "nothing of " + slug + " is left" : "STILL PRESENT " + left;
     }
 }

@@ -1,6 +1,6 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.model.TenantState;
 import java.io.PrintWriter;
@@ -25,11 +25,11 @@ final class ListCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
-    int run(Registry registry, PrintWriter out) {
+    int run(TenantLedger ledger, PrintWriter out) {
         Optional<TenantState> wanted = Optional.ofNullable(state).map(s -> TenantState.parse(s).orElseThrow(() ->
                 new CliFailure(ExitCode.INVALID_INPUT, "state '" + s + "' is not one of " + Arrays
                         .stream(TenantState.values()).map(Enum::name).collect(Collectors.joining(", ")))));
-        List<TenantRecord> tenants = registry.tenants().list(wanted.map(Enum::name));
+        List<TenantRecord> tenants = ledger.list(wanted);
         if (output.json()) {
             out.println(JsonOutput.write(tenants.stream().map(ListCommand::json).toList()));
         } else if (tenants.isEmpty()) {

@@ -1,13 +1,9 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.PlanHandler;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.request.RegionCatalog;
-import io.tenantprovisioning.request.RequestValidator;
-import io.tenantprovisioning.request.TenantRequest;
-import io.tenantprovisioning.tier.TierCatalog;
 import io.tenantprovisioning.plan.TenantPlan;
-import io.tenantprovisioning.plan.TenantPlanner;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -35,8 +31,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = SettingsLoader.load(Map.of());
-        TenantRequest valid = new RequestValidator(RegionCatalog.load()).validate(request.toDraft());
-        TenantPlan plan = TenantPlanner.from(settings, TierCatalog.load()).plan(valid, TenantPlanner.requestIdFor(valid));
+        TenantPlan plan = PlanHandler.fromSettings(settings).plan(request.toDraft());
         var out = spec.commandLine().getOut();
         PlanView.render(plan, output.json(), out);
         out.flush();

@@ -51,13 +51,12 @@ final class ProvisionCommand extends PlatformCommand {
 
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
-        if (!platform.services().settings().bool(Setting.PROVISIONING_ENABLED)) {
+        if (!platform.settings().bool(Setting.PROVISIONING_ENABLED)) {
             progress.event("plan", "simulation (PROVISIONING_ENABLED=false or --dry-run): the plan only, nothing is created");
-            var valid = platform.services().validator().validate(request.toDraft());
-            PlanView.render(platform.services().planner().plan(valid, io.tenantprovisioning.plan.TenantPlanner.requestIdFor(valid)), output.json(), out);
+            PlanView.render(platform.planHandler().plan(request.toDraft()), output.json(), out);
             return ExitCode.OK;
         }
-        EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
+        EngineKind kind = EngineKind.parse(platform.settings().string(Setting.ENGINE));
         PipelineOutcome outcome = platform.job().run(request.toDraft(),
                 requester == null ? System.getProperty("user.name", "tenantctl") : requester, kind, progress);
         return OutcomeView.finish(outcome, reports, output.json(), out);

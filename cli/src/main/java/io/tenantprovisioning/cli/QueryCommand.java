@@ -37,10 +37,10 @@ final class QueryCommand extends PlatformCommand {
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
         String bearer = token != null ? token
-                : platform.services().tokens().issue(Slug.of(slug), Duration.ofMinutes(5));
+                : platform.accessHandler().issueToken(Slug.of(slug), Duration.ofMinutes(5));
         RagAnswer answer;
         try {
-            answer = platform.services().queryService().answer(bearer, question, topK);
+            answer = platform.accessHandler().query(bearer, question, topK);
         } catch (TokenRejectedException e) {
             throw new CliFailure(ExitCode.INVALID_INPUT, "token refused: " + e.getMessage());
         } catch (Exception e) {

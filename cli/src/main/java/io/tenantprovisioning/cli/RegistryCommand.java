@@ -1,14 +1,8 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.TenantLedger;
+import io.tenantprovisioning.application.Refusal;
 import io.tenantprovisioning.config.SettingsLoader;
-import io.tenantprovisioning.registry.IdempotencyConflictException;
-import io.tenantprovisioning.registry.Registry;
-import io.tenantprovisioning.registry.TenantAlreadyExistsException;
-import io.tenantprovisioning.registry.UnknownTenantException;
-import io.tenantprovisioning.application.ApprovalException;
-import io.tenantprovisioning.model.IllegalTransitionException;
-import io.tenantprovisioning.registry.RunInProgressException;
-import io.tenantprovisioning.registry.StateConflictException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,9 +20,9 @@ abstract class RegistryCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Registry registry = Registry.open(SettingsLoader.load(Map.of()))) {
+        try (TenantLedger ledger = TenantLedger.open(SettingsLoader.load(Map.of()))) {
             PrintWriter out = spec.commandLine().getOut();
-            int code = run(registry, out);
+            int code = run(ledger, out);
             out.flush();
             return code;
         } catch (RuntimeException e) {
@@ -37,7 +31,7 @@ abstract class RegistryCommand implements Callable<Integer> {
     }
 
     /** Does the command's work; returns the exit code. */
-    abstract int run(Registry registry, PrintWriter out);
+    abstract int run(TenantLedger ledger, PrintWriter out);
 
     /**
      * The exit code of a refusal: 2 when the request was wrong and nothing changed (unknown slug,
@@ -45,14 +39,10 @@ abstract class RegistryCommand implements Callable<Integer> {
      * tenant's lock. Anything else stays as it is (exit 1).
      */
     static RuntimeException exitFor(RuntimeException e) {
-        if (e instanceof RunInProgressException) {
-            return new CliFailure(ExitCode.RUN_IN_PROGRESS, e.getMessage());
-        }
-        if (e instanceof UnknownTenantException || e instanceof ApprovalException
-                || e instanceof IdempotencyConflictException || e instanceof TenantAlreadyExistsException
-                || e instanceof IllegalTransitionException || e instanceof StateConflictException) {
-            return new CliFailure(ExitCode.INVALID_INPUT, e.getMessage());
-        }
-        return e;
+        return switch (Refusal.of(e)) {
+            case RUN_IN_PROGRESS -> new CliFailure(ExitCode.RUN_IN_PROGRESS, e.getMessage());
+            case INVALID_REQUEST -> new CliFailure(ExitCode.INVALID_INPUT, e.getMessage());
+            case NONE -> e;
+        };
     }
 }

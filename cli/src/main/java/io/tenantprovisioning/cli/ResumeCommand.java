@@ -38,7 +38,7 @@ final class ResumeCommand extends PlatformCommand {
 
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
-        EngineKind kind = EngineKind.parse(platform.services().settings().string(Setting.ENGINE));
+        EngineKind kind = EngineKind.parse(platform.settings().string(Setting.ENGINE));
         PipelineOutcome outcome = platform.job().resume(Slug.of(slug), kind, progress);
         return OutcomeView.finish(outcome, reports, output.json(), out);
     }

@@ -1,6 +1,7 @@
 package io.tenantprovisioning.cli;
 
-import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.application.TenantLedger;
+import io.tenantprovisioning.application.TenantDetails;
 import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -19,8 +20,8 @@ final class ShowCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
-    int run(Registry registry, PrintWriter out) {
-        TenantDetails details = TenantDetails.read(registry, Slug.of(slug));
+    int run(TenantLedger ledger, PrintWriter out) {
+        TenantDetails details = ledger.details(Slug.of(slug));
         if (output.json()) {
             out.println(JsonOutput.write(TenantView.toJson(details)));
         } else {

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.TenantDetails;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantprovisioning.registry.ApprovalRecord;

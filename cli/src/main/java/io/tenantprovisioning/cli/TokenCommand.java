@@ -27,12 +27,13 @@ final class TokenCommand extends PlatformCommand {
             throw new CliFailure(ExitCode.INVALID_INPUT, "--ttl-minutes must be between 1 and 60, got " + ttlMinutes);
         }
         Slug tenant = Slug.of(slug);
-        String state = platform.services().registry().tenants().require(tenant).state().name();
-        if (!state.equals("ACTIVE") && !state.equals("DEGRADED")) {
-            throw new CliFailure(ExitCode.INVALID_INPUT, "tenant '" + slug + "' is " + state
-                    + "; tokens are issued for ACTIVE tenants only");
+        String token;
+        try {
+            token = platform.accessHandler().issueToken(tenant, Duration.ofMinutes(ttlMinutes));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, e.getMessage());
         }
-        out.println(platform.services().tokens().issue(tenant, Duration.ofMinutes(ttlMinutes)));
+        out.println(token);
         return ExitCode.OK;
     }
 }

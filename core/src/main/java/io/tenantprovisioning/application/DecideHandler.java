@@ -3,6 +3,7 @@ package io.tenantprovisioning.application;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.Slug;
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,21 +16,21 @@ public final class DecideHandler {
 
     public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.PENDING_APPROVAL);
 
-    private final PlatformGraph graph;
+    private final Registry registry;
 
-    DecideHandler(PlatformGraph graph) {
-        this.graph = graph;
+    DecideHandler(Registry registry) {
+        this.registry = registry;
     }
 
     /** By tenant slug ({@code tenantctl approve|reject}). */
     public ApprovalOutcome decide(Slug slug, ApproverGroup group, String approver, Verdict verdict, String comment) {
-        return new ApprovalWorkflow(graph.registry).decide(slug, group, approver, verdict, comment);
+        return new ApprovalWorkflow(registry).decide(slug, group, approver, verdict, comment);
     }
 
     /** By request id (the Jenkins {@code input} answer). */
     public ApprovalResult decide(String requestId, ApproverGroup group, String approver, Verdict verdict,
                                  String comment) {
-        ApprovalOutcome outcome = new ApprovalWorkflow(graph.registry).decide(PlatformGraph.parseRequestId(requestId),
+        ApprovalOutcome outcome = new ApprovalWorkflow(registry).decide(PlatformGraph.parseRequestId(requestId),
                 group, approver, verdict, comment);
         return new ApprovalResult(outcome.requestId().toString(), outcome.slug(), outcome.state().name(),
                 outcome.stillPending());

@@ -3,7 +3,12 @@ package io.tenantprovisioning.application;
 import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
+import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.redis.RedisEndpoint;
+import redis.clients.jedis.Jedis;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.SweepReport;
@@ -43,7 +48,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         this.graph = graph;
         Teardown teardown = new Teardown(graph);
         this.submit = new SubmitHandler(graph);
-        this.decide = new DecideHandler(graph);
+        this.decide = new DecideHandler(graph.registry);
         this.rollback = new RollbackHandler(graph, teardown);
         this.provision = new ProvisionHandler(graph, rollback);
         this.validate = new ValidateHandler(graph);
@@ -68,6 +73,54 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
 
     public PlatformServices services() {
         return graph.services;
+    }
+
+    public Settings settings() {
+        return graph.services.settings();
+    }
+
+    /** The registry-only side (records, audit, decisions, chargeback) on this platform's registry. */
+    public TenantLedger ledger() {
+        return new TenantLedger(graph.registry, false);
+    }
+
+    public PlanHandler planHandler() {
+        return new PlanHandler(graph.services.validator(), graph.services.planner());
+    }
+
+    public TenantAccessHandler accessHandler() {
+        return new TenantAccessHandler(graph);
+    }
+
+    /**
+     * Asks every service directly (each kind's describe, not the registry) what of the tenant exists;
+     * one line per resource found, or per kind that could not be read.
+     */
+    public List<String> lookOnServices(Slug slug) {
+        List<String> found = new java.util.ArrayList<>();
+        for (ResourceDriver driver : graph.services.drivers()) {
+            try {
+                driver.describe(slug).ifPresent(d -> found.add(d.kind().stepName() + " " + d.name()));
+            } catch (ResourceException | RuntimeException e) {
+                found.add(driver.kind().stepName() + " (cannot read: " + e.getMessage() + ")");
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The demo's switch, and nothing else's: gives the tenant's Redis user every key, which the
+     * cross-tenant isolation check must catch.
+     */
+    public PipelineHook widenRedisAclOnPurpose(ProgressListener progress) {
+        return slug -> {
+            Settings settings = graph.services.settings();
+            try (Jedis admin = RedisEndpoint.fromSettings(settings)
+                    .connect(null, settings.requiredSecret(Setting.REDIS_PASSWORD))) {
+                admin.aclSetUser(slug.redisUser(), "allkeys");
+            }
+            progress.event("demo", "broke isolation on purpose: ACL SETUSER " + slug.redisUser() + " allkeys");
+        };
     }
 
     public SubmitHandler submitHandler() {

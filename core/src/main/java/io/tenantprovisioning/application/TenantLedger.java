@@ -1,0 +1,88 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.chargeback.CostReport;
+import io.tenantprovisioning.chargeback.CostReportBuilder;
+import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.registry.AuditRecord;
+import io.tenantprovisioning.registry.ChainVerification;
+import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.request.Slug;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry-only side of the application: the tenants' records, their audit trail and its
+ * verification, approval decisions and the month's chargeback — everything that needs no service
+ * but the registry, so `list`, `show`, `audit`, `approve` and `cost` start without the drivers.
+ */
+public final class TenantLedger implements AutoCloseable {
+
+    private final Registry registry;
+    private final boolean owned;
+
+    TenantLedger(Registry registry, boolean owned) {
+        this.registry = registry;
+        this.owned = owned;
+    }
+
+    /** Opens the registry (running its migrations); closing the ledger closes it. */
+    public static TenantLedger open(Settings settings) {
+        return new TenantLedger(Registry.open(settings), true);
+    }
+
+    public List<TenantRecord> list(Optional<TenantState> state) {
+        return registry.tenants().list(state.map(Enum::name));
+    }
+
+    public Optional<TenantRecord> find(Slug slug) {
+        return registry.tenants().find(slug);
+    }
+
+    /** @throws io.tenantprovisioning.registry.UnknownTenantException when there is no such tenant */
+    public TenantRecord require(Slug slug) {
+        return registry.tenants().require(slug);
+    }
+
+    public TenantDetails details(Slug slug) {
+        TenantRecord tenant = registry.tenants().require(slug);
+        return new TenantDetails(tenant,
+                registry.requests().byId(tenant.requestId()),
+                registry.approvals().forRequest(tenant.requestId()),
+                registry.journal().entries(tenant.id()),
+                registry.validationRuns().last(tenant.id()));
+    }
+
+    /** The tenant's audit rows, oldest first; an unknown tenant is refused, a known one may have none. */
+    public List<AuditRecord> audit(Slug slug) {
+        List<AuditRecord> rows = registry.audit().forTenant(slug.value());
+        if (rows.isEmpty()) {
+            registry.tenants().require(slug);
+        }
+        return rows;
+    }
+
+    /** Re-computes the whole log's hash chain. */
+    public ChainVerification verifyAudit() {
+        return registry.audit().verify();
+    }
+
+    /** The chargeback report of one calendar month (UTC). */
+    public CostReport costReport(YearMonth month) {
+        return new CostReportBuilder(registry).build(month);
+    }
+
+    /** approve / reject by slug. */
+    public DecideHandler decisions() {
+        return new DecideHandler(registry);
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            registry.close();
+        }
+    }
+}
