@@ -10,6 +10,7 @@ import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.Lifecycle;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.RunLock;
+import io.tenantprovisioning.registry.TransitionGuard;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class PlatformGraph {
                   ProgressListener events) {
         this.services = services;
         this.registry = services.registry();
-        this.lifecycle = new Lifecycle(registry);
+        this.lifecycle = new Lifecycle(registry, services.faults().wrap(TransitionGuard.NONE));
         this.engines = Map.copyOf(engines);
         this.failurePoints = failurePoints;
         this.events = events;

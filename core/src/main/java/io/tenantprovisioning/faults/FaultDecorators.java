@@ -1,5 +1,6 @@
 package io.tenantprovisioning.faults;
 
+import io.tenantprovisioning.registry.TransitionGuard;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ProvisioningJournal;

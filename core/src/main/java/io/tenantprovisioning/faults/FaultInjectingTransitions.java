@@ -1,5 +1,6 @@
 package io.tenantprovisioning.faults;
 
+import io.tenantprovisioning.registry.TransitionGuard;
 import io.tenantprovisioning.faults.FaultPoint.Site;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.request.Slug;

@@ -18,9 +18,16 @@ import java.time.temporal.ChronoUnit;
 public final class Lifecycle {
 
     private final Registry registry;
+    private final TransitionGuard guard;
 
     public Lifecycle(Registry registry) {
+        this(registry, TransitionGuard.NONE);
+    }
+
+    /** @param guard asked before every move (the composition root's fault points); throwing stops the move */
+    public Lifecycle(Registry registry, TransitionGuard guard) {
         this.registry = registry;
+        this.guard = guard;
     }
 
     /**
@@ -30,6 +37,7 @@ public final class Lifecycle {
      */
     public AuditRecord transition(Slug slug, TenantState from, TenantState to, String actor, String reason) {
         from.requireMoveTo(to);
+        guard.beforeTransition(slug, from, to);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return registry.inTransaction(tx -> {
             if (!tx.tenants().updateState(slug, from.name(), to.name(), at)) {

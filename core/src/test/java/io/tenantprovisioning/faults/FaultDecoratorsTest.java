@@ -1,5 +1,6 @@
 package io.tenantprovisioning.faults;
 
+import io.tenantprovisioning.registry.TransitionGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.tenantprovisioning.faults;
+package io.tenantprovisioning.registry;
 
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.request.Slug;
