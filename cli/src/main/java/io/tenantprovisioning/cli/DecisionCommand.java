@@ -1,11 +1,13 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.application.ApprovalOutcome;
+import io.tenantprovisioning.application.DecideHandler;
 import io.tenantprovisioning.application.TenantLedger;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
-import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.application.ApprovalOutcome;
 import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.request.Slug;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +17,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** approve and reject: one approver group's decision on a tenant waiting in PENDING_APPROVAL. */
+/**
+ * approve and reject: one approver group's decision on a tenant waiting in PENDING_APPROVAL. The
+ * approver is the operator (see {@link Operator}); {@code --as} must name them, so nobody records a
+ * decision under someone else's name by typing it. The decision binds to the tenant's current
+ * request, or to {@code --request} when given.
+ */
 abstract class DecisionCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "<slug>", description = "The tenant's slug.")
@@ -26,8 +33,14 @@ abstract class DecisionCommand extends RegistryCommand {
     String group;
 
     @Option(names = "--as", required = true, paramLabel = "APPROVER",
-            description = "Who decides, e.g. cfo@example.com (recorded and audited).")
+            description = {"Who decides, e.g. cfo@example.com: must be you, the operator (TENANTCTL_OPERATOR, "
+                    + "else your OS account); recorded and audited with where the identity came from."})
     String approver;
+
+    @Option(names = "--request", paramLabel = "REQUEST_ID",
+            description = "The request you reviewed (from the approval notice or `tenantctl show`); refused if the "
+                    + "tenant's current request is another one. Default: the current request.")
+    String requestId;
 
     @Option(names = "--comment", description = "Why (recorded and audited).")
     String comment;
@@ -42,21 +55,25 @@ abstract class DecisionCommand extends RegistryCommand {
         ApproverGroup approverGroup = ApproverGroup.parse(group).orElseThrow(() -> new CliFailure(
                 ExitCode.INVALID_INPUT, "group '" + group + "' is not one of " + Arrays.stream(ApproverGroup.values())
                 .map(Enum::name).collect(Collectors.joining(", "))));
-        ApprovalOutcome outcome = ledger.decisions()
-                .decide(Slug.of(slug), approverGroup, approver, verdict(), comment);
+        Actor decider = Tenantctl.operator(spec).confirmedBy("--as", approver);
+        DecideHandler decisions = ledger.decisions();
+        ApprovalOutcome outcome = requestId == null
+                ? decisions.decide(Slug.of(slug), approverGroup, decider, verdict(), comment)
+                : decisions.decide(Slug.of(slug), requestId, approverGroup, decider, verdict(), comment);
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("requestId", outcome.requestId().toString());
             json.put("slug", outcome.slug());
             json.put("group", approverGroup.name());
             json.put("decision", verdict().name());
-            json.put("approver", approver.trim());
+            json.put("approver", decider.id());
+            json.put("approverSource", decider.source().label());
             json.put("state", outcome.state().name());
             json.put("stillPending", outcome.stillPending().stream().map(Enum::name).toList());
             out.println(JsonOutput.write(json));
         } else {
             out.printf("recorded: %s %s tenant '%s' (request %s) as %s%n", approverGroup, verdict(), outcome.slug(),
-                    outcome.requestId(), approver.trim());
+                    outcome.requestId(), decider.describe());
             out.println(next(outcome));
         }
         return ExitCode.OK;

@@ -59,7 +59,8 @@ final class DemoCleanup {
     private void reject(TenantRecord tenant) {
         var request = platform.ledger().details(tenant.slug()).request().orElseThrow();
         ApproverGroup group = request.route().steps().get(0).group();
-        platform.recordApproval(request.id().toString(), group, "tenantctl-demo", Decision.REJECTED,
+        // the demo withdraws its own request: a requester may reject, never approve, what they asked for
+        platform.recordApproval(request.id().toString(), group, DemoScenario.DEMO_REQUESTER, Decision.REJECTED,
                 "superseded by a new demo run");
     }
 }

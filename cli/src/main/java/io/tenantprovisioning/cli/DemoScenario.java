@@ -1,7 +1,9 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.progress.StepTimer;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApprovalStep;
+import io.tenantprovisioning.approval.IdentitySource;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.application.Decision;
 import io.tenantprovisioning.model.EngineKind;
@@ -36,6 +38,8 @@ final class DemoScenario {
             "Redis ACL widened on purpose: isolation must fail", true);
 
     static final Map<String, String> DEMO_APPROVERS = Map.of("CFO", "cfo@demo.example", "CTO", "cto@demo.example");
+    /** Asks for every demo tenant; never one of the approvers, who may not approve their own request. */
+    static final Actor DEMO_REQUESTER = new Actor("tenantctl-demo", IdentitySource.DEMO);
 
     private final TenantPlatform platform;
     private final ProgressListener console;
@@ -68,7 +72,7 @@ final class DemoScenario {
     private DemoRow provision(DemoTenant tenant, PipelineHook hook) {
         console.event("demo", "── " + tenant.name() + ": " + tenant.story());
         StepTimer timer = new StepTimer(console);
-        PipelineOutcome outcome = platform.job(hook).run(tenant.draft(), "tenantctl-demo",
+        PipelineOutcome outcome = platform.job(hook).run(tenant.draft(), DEMO_REQUESTER,
                 EngineKind.DIRECT, timer);
         return row(tenant, outcome, timer);
     }
@@ -76,14 +80,15 @@ final class DemoScenario {
     private DemoRow provisionWithApproval(DemoTenant tenant) {
         console.event("demo", "── " + tenant.name() + ": " + tenant.story());
         StepTimer timer = new StepTimer(console);
-        PipelineOutcome first = platform.job().run(tenant.draft(), "tenantctl-demo",
+        PipelineOutcome first = platform.job().run(tenant.draft(), DEMO_REQUESTER,
                 EngineKind.DIRECT, timer);
         if (!(first instanceof PipelineOutcome.AwaitingApproval waiting)) {
             return row(tenant, first, timer);
         }
         for (ApprovalStep step : waiting.submission().route()) {
             String approver = DEMO_APPROVERS.getOrDefault(step.group().name(), "approver@demo.example");
-            var result = platform.recordApproval(waiting.submission().requestId(), step.group(), approver,
+            var result = platform.recordApproval(waiting.submission().requestId(), step.group(),
+                    new Actor(approver, IdentitySource.DEMO),
                     Decision.APPROVED, "approved in the demo");
             timer.event("approve", step.group() + " approved by " + approver + " → " + result.state());
         }

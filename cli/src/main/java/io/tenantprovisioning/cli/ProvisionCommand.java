@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineOutcome;
@@ -31,7 +32,8 @@ final class ProvisionCommand extends PlatformCommand {
     @Option(names = "--engine", description = "direct or terraform (default: ENGINE setting, direct).")
     String engine;
 
-    @Option(names = "--requested-by", description = "Who asks (default: the OS user).")
+    @Option(names = "--requested-by", description = {"Who asks: must be you, the operator (TENANTCTL_OPERATOR, "
+            + "else your OS account), which is also the default; the requester may never approve the request."})
     String requester;
 
     @Option(names = "--dry-run", description = "Show the plan and create nothing (same as PROVISIONING_ENABLED=false).")
@@ -56,9 +58,9 @@ final class ProvisionCommand extends PlatformCommand {
             PlanView.render(platform.planHandler().plan(request.toDraft()), output.json(), out);
             return ExitCode.OK;
         }
+        Actor asking = Tenantctl.operator(spec).confirmedBy("--requested-by", requester);
         EngineKind kind = EngineKind.parse(platform.settings().string(Setting.ENGINE));
-        PipelineOutcome outcome = platform.job().run(request.toDraft(),
-                requester == null ? System.getProperty("user.name", "tenantctl") : requester, kind, progress);
+        PipelineOutcome outcome = platform.job().run(request.toDraft(), asking, kind, progress);
         return OutcomeView.finish(outcome, reports, output.json(), out);
     }
 }

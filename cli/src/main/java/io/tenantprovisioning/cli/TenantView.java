@@ -42,12 +42,14 @@ final class TenantView {
                 c.queriesPerMinute(), c.documentsPerMonth(), c.model(), c.maxTokens(), String.join(", ", c.features()));
         out.printf("  cost: ₹%,d/month, ₹%,d/year%s%n", t.cost().monthlyInr(), t.cost().annualInr(),
                 t.cost().overBudget() ? "  (over budget)" : "");
-        d.request().ifPresent(r -> out.printf("  request %s by %s at %s; route: %s%n", r.id(), r.requester(),
+        d.request().ifPresent(r -> out.printf("  request %s by %s%s at %s; route: %s%n", r.id(), r.requester(),
+                r.requesterIdentitySource().map(s -> " (" + s + ")").orElse(""),
                 r.createdAt(), r.route().autoApproved() ? "auto-approved" : r.route().groups().stream()
                         .map(Enum::name).collect(Collectors.joining(", "))));
         out.println("  approvals:" + (d.approvals().isEmpty() ? " none" : ""));
         for (ApprovalRecord a : d.approvals()) {
-            out.printf("    %-10s %-8s by %s at %s%s%n", a.group(), a.decision(), a.approver(), a.decidedAt(),
+            out.printf("    %-10s %-8s by %s%s at %s%s%n", a.group(), a.decision(), a.approver(),
+                    a.approverIdentitySource().map(s -> " (" + s + ")").orElse(""), a.decidedAt(),
                     a.comment() == null ? "" : ": " + a.comment());
         }
         out.println("  resources:" + (d.resources().isEmpty() ? " none" : ""));
@@ -63,6 +65,7 @@ final class TenantView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id().toString());
         m.put("requester", r.requester());
+        m.put("requesterSource", r.requesterSource());
         m.put("createdAt", r.createdAt());
         m.put("idempotencyKey", r.idempotencyKey());
         m.put("parameters", r.request());
@@ -76,6 +79,7 @@ final class TenantView {
         m.put("group", a.group().name());
         m.put("decision", a.decision().name());
         m.put("approver", a.approver());
+        m.put("approverSource", a.approverSource());
         m.put("decidedAt", a.decidedAt());
         m.put("comment", a.comment());
         return m;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The tenantctl command tree. */
 @Command(name = "tenantctl",
@@ -24,13 +25,25 @@ import picocli.CommandLine.Command;
                 "            4 another run in progress, 5 rollback incomplete, 6 some tenant not re-validated"})
 public final class Tenantctl {
 
+    /** The process environment the operator authenticated in: where the operator's identity comes from. */
+    private final Map<String, String> environment;
+
+    private Tenantctl(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(newCommandLine().execute(args));
     }
 
     /** The configured command line (exit-code mapping, error handling); tests run it in-process. */
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new Tenantctl());
+        return newCommandLine(System.getenv());
+    }
+
+    /** The command line as run from {@code environment} (tests give the operator's session this way). */
+    public static CommandLine newCommandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Tenantctl(environment));
         cli.setExecutionExceptionHandler(Tenantctl::handle);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -39,6 +52,12 @@ public final class Tenantctl {
             return ExitCode.INVALID_INPUT;
         });
         return cli;
+    }
+
+    /** Who runs the command a subcommand's spec belongs to (see {@link Operator}). */
+    static Operator operator(CommandSpec spec) {
+        Tenantctl root = (Tenantctl) spec.root().userObject();
+        return Operator.from(root.environment, System.getProperty("user.name"));
     }
 
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {

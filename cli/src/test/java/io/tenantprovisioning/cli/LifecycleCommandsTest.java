@@ -61,8 +61,11 @@ class LifecycleCommandsTest {
         assertThat(json.path("route").findValuesAsText("group")).containsExactly("CFO", "CTO");
 
         assertThat(CliRun.of("resume", slug).exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(CliRun.of("approve", slug, "--group", "CFO", "--as", "cfo@cli.example").exitCode()).isZero();
-        assertThat(CliRun.of("approve", slug, "--group", "CTO", "--as", "cto@cli.example").exitCode()).isZero();
+        // each approver from their own session; the requester (this process's operator) is neither of them
+        assertThat(CliRun.as("cfo@cli.example", "approve", slug, "--group", "CFO", "--as", "cfo@cli.example")
+                .exitCode()).isZero();
+        assertThat(CliRun.as("cto@cli.example", "approve", slug, "--group", "CTO", "--as", "cto@cli.example")
+                .exitCode()).isZero();
         CliRun resumed = CliRun.of("resume", slug, "--json");
         assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCode.OK);
         assertThat(JSON.readTree(resumed.out()).path("outcome").asText()).isEqualTo("ACTIVE");

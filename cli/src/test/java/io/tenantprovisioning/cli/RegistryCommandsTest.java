@@ -78,11 +78,13 @@ class RegistryCommandsTest {
     void approvalsByEveryGroupOnTheRouteApproveTheTenant() throws Exception {
         Slug slug = pendingCfoAndCto();
 
-        Run cfo = run("approve", slug.value(), "--group", "cfo", "--as", "cfo@example.com", "--comment", "in budget");
+        Run cfo = runAs("cfo@example.com", "approve", slug.value(), "--group", "cfo", "--as", "cfo@example.com",
+                "--comment", "in budget");
         assertThat(cfo.code()).isEqualTo(ExitCode.OK);
         assertThat(cfo.out()).contains("recorded: CFO APPROVED tenant '" + slug + "'").contains("still waiting for: CTO");
 
-        Run cto = run("approve", slug.value(), "--group", "CTO", "--as", "cto@example.com", "--json");
+        Run cto = runAs("cto@example.com", "approve", slug.value(), "--group", "CTO", "--as", "cto@example.com",
+                "--json");
         assertThat(cto.code()).isEqualTo(ExitCode.OK);
         JsonNode decision = JSON.readTree(cto.out());
         assertThat(decision.path("state").asText()).isEqualTo("APPROVED");
@@ -110,17 +112,21 @@ class RegistryCommandsTest {
     @Test
     void refusedDecisionsExitTwoAndChangeNothing() {
         Slug slug = pendingCfoAndCto();
-        assertThat(run("approve", slug.value(), "--group", "CFO", "--as", "cfo@example.com").code()).isZero();
+        assertThat(runAs("cfo@example.com", "approve", slug.value(), "--group", "CFO", "--as", "cfo@example.com")
+                .code()).isZero();
 
-        Run notOnRoute = run("approve", slug.value(), "--group", "LEGAL", "--as", "legal@example.com");
+        Run notOnRoute = runAs("legal@example.com", "approve", slug.value(), "--group", "LEGAL", "--as",
+                "legal@example.com");
         assertThat(notOnRoute.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(notOnRoute.err()).contains("group LEGAL is not on the approval route");
 
-        Run twice = run("reject", slug.value(), "--group", "CFO", "--as", "other@example.com");
+        Run twice = runAs("other@example.com", "reject", slug.value(), "--group", "CFO", "--as",
+                "other@example.com");
         assertThat(twice.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(twice.err()).contains("group CFO already decided");
 
-        Run unknownGroup = run("approve", slug.value(), "--group", "CEO", "--as", "ceo@example.com");
+        Run unknownGroup = runAs("ceo@example.com", "approve", slug.value(), "--group", "CEO", "--as",
+                "ceo@example.com");
         assertThat(unknownGroup.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(unknownGroup.err()).contains("group 'CEO' is not one of CFO, CTO, LEGAL, COMPLIANCE, DPO");
 
@@ -137,7 +143,8 @@ class RegistryCommandsTest {
         Slug nobody = uniqueSlug();
         for (String[] args : List.of(new String[] {"show", nobody.value()}, new String[] {"audit", nobody.value()},
                 new String[] {"approve", nobody.value(), "--group", "CFO", "--as", "cfo@example.com"})) {
-            Run r = run(args);
+            // in the approver's own session: the refusal is about the tenant, not about who asks
+            Run r = runAs("cfo@example.com", args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(r.err()).contains("no tenant '" + nobody + "'");
         }
@@ -150,11 +157,12 @@ class RegistryCommandsTest {
     @Test
     void oneRejectionRejectsTheTenant() {
         Slug slug = pendingCfoAndCto();
-        Run reject = run("reject", slug.value(), "--group", "CTO", "--as", "cto@example.com", "--comment", "no Gold");
+        Run reject = runAs("cto@example.com", "reject", slug.value(), "--group", "CTO", "--as", "cto@example.com",
+                "--comment", "no Gold");
         assertThat(reject.code()).isEqualTo(ExitCode.OK);
         assertThat(reject.out()).contains("is now REJECTED");
 
-        Run late = run("approve", slug.value(), "--group", "CFO", "--as", "cfo@example.com");
+        Run late = runAs("cfo@example.com", "approve", slug.value(), "--group", "CFO", "--as", "cfo@example.com");
         assertThat(late.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(late.err()).contains("is REJECTED");
     }
@@ -262,9 +270,20 @@ class RegistryCommandsTest {
     }
 
     private static Run run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /** Runs in {@code operator}'s session (TENANTCTL_OPERATOR), as an approver deciding from their own login. */
+    private static Run runAs(String operator, String... args) {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put(Operator.VARIABLE, operator);
+        return run(environment, args);
+    }
+
+    private static Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = Tenantctl.newCommandLine();
+        var cli = Tenantctl.newCommandLine(environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.testing.TenantCleanup;
 import io.tenantprovisioning.testing.TenantFootprint;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +99,7 @@ class SecretsNeverLoggedTest {
         Slug slug = Slug.fromName("Secrets " + randomSuffix());
         created.add(slug);
         var submission = platform.submit(new RequestDraft(slug.value(), "bronze", "us-east-1", "300000",
-                "owner@secrets.example", "INTERNAL", "NONE", false, null, null), "secrets-test");
+                "owner@secrets.example", "INTERNAL", "NONE", false, null, null), Actor.stated("secrets-test"));
         platform.provision(submission.requestId(), EngineKind.DIRECT, (step, message) -> { });
         assertThat(platform.services().registry().tenants().require(slug).state().name()).isEqualTo("VALIDATING");
         return slug;

@@ -1,15 +1,14 @@
 package io.tenantprovisioning.application;
 
-import io.tenantprovisioning.application.ApprovalOutcome;
-import io.tenantprovisioning.application.ApprovalException;
-import io.tenantprovisioning.registry.StateConflictException;
-import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApprovalRoute;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.ApprovalRecord;
 import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.StateConflictException;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
@@ -23,9 +22,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Records approver decisions on a request waiting in PENDING_APPROVAL. Only groups on the request's
- * route may decide, each once; one rejection rejects the request, and the last approval approves it.
- * The decision, its audit row and any state change commit together.
+ * Records approver decisions on a request waiting in PENDING_APPROVAL. A decision binds to the
+ * request it names (by slug: the slug's current request, whose id the decision records); the rules
+ * it must pass are {@link DecisionRules}. One rejection rejects the request, and the last approval
+ * approves it. The decision, its audit row and any state change commit together.
  */
 public final class ApprovalWorkflow {
 
@@ -35,34 +35,58 @@ public final class ApprovalWorkflow {
         this.registry = registry;
     }
 
-    /** Records a decision on the slug's live request. */
+    /** Records a decision on the slug's current request, by an approver named through the Java API. */
     public ApprovalOutcome decide(Slug slug, ApproverGroup group, String approver, Verdict verdict, String comment) {
-        String who = requireApprover(approver);
-        return registry.inTransaction(tx -> {
-            // the row lock makes concurrent decisions on one request take turns
-            TenantRecord tenant = tx.tenants().lock(slug);
-            StoredRequest request = tx.requests().require(tenant.requestId());
-            Optional<String> why = Optional.ofNullable(comment).map(String::trim).filter(c -> !c.isEmpty());
-            return record(tx, tenant, request, group, who, verdict, why);
-        });
+        return decide(slug, group, stated(approver), verdict, comment);
+    }
+
+    /** Records a decision on the slug's current request; the decision records that request's id. */
+    public ApprovalOutcome decide(Slug slug, ApproverGroup group, Actor approver, Verdict verdict, String comment) {
+        return decide(registry.tenants().require(slug).requestId(), group, approver, verdict, comment);
+    }
+
+    /**
+     * Records a decision on the request the approver reviewed, named by the slug too: refused when the
+     * request is another tenant's, or (by the rules) when it is no longer the slug's current request.
+     */
+    public ApprovalOutcome decide(Slug slug, UUID requestId, ApproverGroup group, Actor approver, Verdict verdict,
+                                  String comment) {
+        StoredRequest request = registry.requests().require(requestId);
+        TenantRecord tenant = tenantOf(registry, request);
+        if (!tenant.slug().equals(slug)) {
+            throw new ApprovalException("request " + requestId + " is a request for tenant '" + tenant.slug()
+                    + "', not '" + slug + "'");
+        }
+        return decide(requestId, group, approver, verdict, comment);
+    }
+
+    /** Records a decision on a request named by its id, by an approver named through the Java API. */
+    public ApprovalOutcome decide(UUID requestId, ApproverGroup group, String approver, Verdict verdict,
+                                  String comment) {
+        return decide(requestId, group, stated(approver), verdict, comment);
     }
 
     /** Records a decision on a request named by its id (the Jenkins input step knows the request id). */
-    public ApprovalOutcome decide(UUID requestId, ApproverGroup group, String approver, Verdict verdict,
+    public ApprovalOutcome decide(UUID requestId, ApproverGroup group, Actor approver, Verdict verdict,
                                   String comment) {
-        StoredRequest request = registry.requests().require(requestId);
-        TenantRecord tenant = registry.tenants().byId(request.tenantId()).orElseThrow(() ->
-                new IllegalStateException("request " + requestId + " names tenant " + request.tenantId() + ", which is missing"));
-        return decide(tenant.slug(), group, approver, verdict, comment);
+        Optional<String> why = Optional.ofNullable(comment).map(String::trim).filter(c -> !c.isEmpty());
+        return registry.inTransaction(tx -> {
+            StoredRequest request = tx.requests().require(requestId);
+            // the request's own tenant row, locked: decisions on one request take turns, and a decision
+            // never falls through to whichever newer request the slug names by now
+            TenantRecord tenant = tx.tenants().lock(request.tenantId());
+            return record(tx, tenant, request, group, approver, verdict, why);
+        });
     }
 
     private static ApprovalOutcome record(Registry tx, TenantRecord tenant, StoredRequest request, ApproverGroup group,
-                                          String approver, Verdict verdict, Optional<String> comment) {
+                                          Actor approver, Verdict verdict, Optional<String> comment) {
         ApprovalRoute route = request.route();
         List<ApprovalRecord> decided = tx.approvals().forRequest(request.id());
-        requireAllowed(tenant, route, decided, group);
+        new DecisionRules(tx, tenant, request, decided).requireAllowed(group, approver, verdict);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver, now, comment.orElse(null)));
+        tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver.id(), now,
+                comment.orElse(null), approver.source().label()));
         Set<ApproverGroup> approved = decided.stream().filter(d -> d.decision() == Verdict.APPROVED)
                 .map(ApprovalRecord::group)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApproverGroup.class)));
@@ -78,39 +102,34 @@ public final class ApprovalWorkflow {
                 throw new StateConflictException("tenant '" + tenant.slug() + "' left PENDING_APPROVAL meanwhile");
             }
         }
-        String why = group + " " + verdict + " by " + approver + comment.map(c -> ": " + c).orElse("");
-        tx.audit().append(new AuditEntry(approver, tenant.slug().value(), "approval", null, null, why));
-        if (next != TenantState.PENDING_APPROVAL) {
-            tx.audit().append(AuditEntry.transition(approver, tenant.slug().value(),
-                    TenantState.PENDING_APPROVAL.name(), next.name(), next == TenantState.REJECTED
-                            ? "rejected by " + group : "every group on the route approved (" + route.groups() + ")"));
-        }
+        audit(tx, tenant, request, group, approver, verdict, comment, next);
         return new ApprovalOutcome(request.id(), tenant.slug().value(), next,
                 next == TenantState.PENDING_APPROVAL ? pending : List.of());
     }
 
-    private static void requireAllowed(TenantRecord tenant, ApprovalRoute route, List<ApprovalRecord> decided,
-                                       ApproverGroup group) {
-        if (!route.requires(group)) {
-            throw new ApprovalException("group " + group + " is not on the approval route of tenant '" + tenant.slug()
-                    + "'" + (route.autoApproved() ? " (it was auto-approved)" : "; the route is " + route.groups()));
-        }
-        Optional<ApprovalRecord> earlier = decided.stream().filter(d -> d.group() == group).findFirst();
-        if (earlier.isPresent()) {
-            ApprovalRecord d = earlier.get();
-            throw new ApprovalException("group " + group + " already decided on tenant '" + tenant.slug() + "': "
-                    + d.decision() + " by " + d.approver() + " at " + d.decidedAt() + "; a group decides once");
-        }
-        if (tenant.state() != TenantState.PENDING_APPROVAL) {
-            throw new ApprovalException("tenant '" + tenant.slug() + "' is " + tenant.state()
-                    + "; decisions are recorded only while it is PENDING_APPROVAL");
+    /** The decision's row names the request and where the approver's identity came from. */
+    private static void audit(Registry tx, TenantRecord tenant, StoredRequest request, ApproverGroup group,
+                              Actor approver, Verdict verdict, Optional<String> comment, TenantState next) {
+        String why = group + " " + verdict + " by " + approver.id() + comment.map(c -> ": " + c).orElse("")
+                + " [request " + request.id() + "; identity " + approver.source().label() + "]";
+        tx.audit().append(new AuditEntry(approver.id(), tenant.slug().value(), "approval", null, null, why));
+        if (next != TenantState.PENDING_APPROVAL) {
+            tx.audit().append(AuditEntry.transition(approver.id(), tenant.slug().value(),
+                    TenantState.PENDING_APPROVAL.name(), next.name(), next == TenantState.REJECTED
+                            ? "rejected by " + group : "every group on the route approved (" + request.route().groups()
+                            + ")"));
         }
     }
 
-    private static String requireApprover(String approver) {
+    private static TenantRecord tenantOf(Registry registry, StoredRequest request) {
+        return registry.tenants().byId(request.tenantId()).orElseThrow(() -> new IllegalStateException("request "
+                + request.id() + " names tenant " + request.tenantId() + ", which is missing"));
+    }
+
+    private static Actor stated(String approver) {
         if (approver == null || approver.isBlank()) {
             throw new ApprovalException("a decision needs the approver's identity (--as)");
         }
-        return approver.trim();
+        return Actor.stated(approver);
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.TenantState;
@@ -10,7 +11,9 @@ import java.util.Set;
 
 /**
  * approve / reject: records one approver group's decision on a PENDING_APPROVAL request; the last
- * approval moves the tenant to APPROVED, any rejection to REJECTED.
+ * approval moves the tenant to APPROVED, any rejection to REJECTED. The decision binds to a request
+ * id, and the separation-of-duties rules hold whichever adapter calls (see {@link DecisionRules}).
+ * The approver's identity comes from the adapter, which says where it got it.
  */
 public final class DecideHandler {
 
@@ -22,13 +25,20 @@ public final class DecideHandler {
         this.registry = registry;
     }
 
-    /** By tenant slug ({@code tenantctl approve|reject}). */
-    public ApprovalOutcome decide(Slug slug, ApproverGroup group, String approver, Verdict verdict, String comment) {
+    /** By tenant slug ({@code tenantctl approve|reject}): the slug's current request. */
+    public ApprovalOutcome decide(Slug slug, ApproverGroup group, Actor approver, Verdict verdict, String comment) {
         return new ApprovalWorkflow(registry).decide(slug, group, approver, verdict, comment);
     }
 
+    /** By slug and the request the approver reviewed ({@code --request}): refused unless it is still current. */
+    public ApprovalOutcome decide(Slug slug, String requestId, ApproverGroup group, Actor approver, Verdict verdict,
+                                  String comment) {
+        return new ApprovalWorkflow(registry).decide(slug, PlatformGraph.parseRequestId(requestId), group, approver,
+                verdict, comment);
+    }
+
     /** By request id (the Jenkins {@code input} answer). */
-    public ApprovalResult decide(String requestId, ApproverGroup group, String approver, Verdict verdict,
+    public ApprovalResult decide(String requestId, ApproverGroup group, Actor approver, Verdict verdict,
                                  String comment) {
         ApprovalOutcome outcome = new ApprovalWorkflow(registry).decide(PlatformGraph.parseRequestId(requestId),
                 group, approver, verdict, comment);

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
@@ -34,7 +35,12 @@ public final class ProvisioningJob {
         this.hook = hook;
     }
 
+    /** The job for a requester named through the Java API (tests, embedding): see {@link Actor#stated}. */
     public PipelineOutcome run(RequestDraft draft, String requester, EngineKind engine, ProgressListener progress) {
+        return run(draft, Actor.stated(requester), engine, progress);
+    }
+
+    public PipelineOutcome run(RequestDraft draft, Actor requester, EngineKind engine, ProgressListener progress) {
         progress.event("approve", "checking the request and its approval route");
         SubmissionResult submission = submit.submit(draft, requester);
         if (submission.replayed()) {

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.notify.NotificationEvent;
@@ -27,7 +28,8 @@ public final class SubmitHandler {
         this.graph = graph;
     }
 
-    public SubmissionResult submit(RequestDraft draft, String requester) {
+    /** Records the request; the requester's identity comes from the adapter, which says where it got it. */
+    public SubmissionResult submit(RequestDraft draft, Actor requester) {
         TenantRequest request = graph.services.validator().validate(draft);
         TenantPlan plan = graph.services.planner().plan(request, TenantPlanner.requestIdFor(request));
         SubmissionOutcome outcome = new TenantSubmission(graph.registry).submit(plan, requester);

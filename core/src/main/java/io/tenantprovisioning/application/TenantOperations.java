@@ -8,6 +8,7 @@ import io.tenantprovisioning.application.Decision;
 import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
@@ -19,10 +20,17 @@ import java.util.List;
  */
 public interface TenantOperations {
 
-    /** Validates and records a request; decides the approval route (auto or PENDING_APPROVAL). */
-    SubmissionResult submit(RequestDraft draft, String requester);
+    /**
+     * Validates and records a request; decides the approval route (auto or PENDING_APPROVAL). The
+     * requester is who the adapter authenticated (the build's user), never a name the caller chose.
+     */
+    SubmissionResult submit(RequestDraft draft, Actor requester);
 
-    ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
+    /**
+     * Records one group's decision on the named request, refused (nothing recorded) when the request is
+     * no longer current or the approver is its requester or decided for another group of it.
+     */
+    ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Decision decision,
                                   String comment);
 
     /**

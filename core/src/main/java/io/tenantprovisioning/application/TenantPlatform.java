@@ -1,6 +1,7 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.validation.report.ValidationRun;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.config.Setting;
@@ -169,12 +170,12 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     // ---- TenantOperations: the Jenkins steps' port, each call one handler
 
     @Override
-    public SubmissionResult submit(RequestDraft draft, String requester) {
+    public SubmissionResult submit(RequestDraft draft, Actor requester) {
         return submit.submit(draft, requester);
     }
 
     @Override
-    public ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Decision decision,
                                          String comment) {
         return decide.decide(requestId, group, approver, Verdict.valueOf(decision.name()), comment);
     }

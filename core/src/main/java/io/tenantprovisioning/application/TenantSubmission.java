@@ -3,6 +3,7 @@ package io.tenantprovisioning.application;
 import io.tenantprovisioning.application.SubmissionOutcome;
 import io.tenantprovisioning.plan.TenantPlan;
 import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApprovalRoute;
 import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.IdempotencyConflictException;
@@ -33,15 +34,21 @@ public final class TenantSubmission {
         this.registry = registry;
     }
 
+    /** Records a request whose requester is named through the Java API (tests, embedding). */
     public SubmissionOutcome submit(TenantPlan plan, String requester) {
         if (requester == null || requester.isBlank()) {
             throw new IllegalArgumentException("a request needs a requester (who asked for the tenant)");
         }
+        return submit(plan, Actor.stated(requester));
+    }
+
+    /** Records a request; the requester (and where that identity came from) is kept with it and audited. */
+    public SubmissionOutcome submit(TenantPlan plan, Actor requester) {
         UUID requestId = requestId(plan);
         try {
             return registry.inTransaction(tx -> {
                 Optional<StoredRequest> first = tx.requests().replayOf(plan.request());
-                return first.isPresent() ? replay(tx, first.get()) : record(tx, plan, requestId, requester.trim());
+                return first.isPresent() ? replay(tx, first.get()) : record(tx, plan, requestId, requester);
             });
         } catch (TenantAlreadyExistsException | IdempotencyConflictException e) {
             // a concurrent request with the same key may have won the race: then its outcome is ours
@@ -53,7 +60,7 @@ public final class TenantSubmission {
         }
     }
 
-    private static SubmissionOutcome record(Registry tx, TenantPlan plan, UUID requestId, String requester) {
+    private static SubmissionOutcome record(Registry tx, TenantPlan plan, UUID requestId, Actor requester) {
         TenantRequest request = plan.request();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID tenantId = UUID.randomUUID();
@@ -62,9 +69,10 @@ public final class TenantSubmission {
                 now, now));
         tx.requests().insert(requestId, tenantId, request, requester, plan.approvalRoute());
         String slug = request.slug().value();
-        tx.audit().append(new AuditEntry(requester, slug, "request", null, TenantState.REQUESTED.name(),
+        tx.audit().append(new AuditEntry(requester.id(), slug, "request", null, TenantState.REQUESTED.name(),
                 "request " + requestId + ": " + request.tier().displayName() + " in " + request.region().code()
-                        + ", budget ₹" + request.budgetInr() + ", estimate ₹" + plan.cost().monthlyInr() + "/month"));
+                        + ", budget ₹" + request.budgetInr() + ", estimate ₹" + plan.cost().monthlyInr() + "/month"
+                        + " [requester identity " + requester.source().label() + "]"));
         ApprovalRoute route = plan.approvalRoute();
         TenantState next = route.autoApproved() ? TenantState.APPROVED : TenantState.PENDING_APPROVAL;
         TenantState.REQUESTED.requireMoveTo(next);

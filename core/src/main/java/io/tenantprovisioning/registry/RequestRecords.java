@@ -1,5 +1,6 @@
 package io.tenantprovisioning.registry;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApprovalRoute;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
@@ -23,7 +24,7 @@ import java.util.UUID;
 public final class RequestRecords {
 
     private static final String COLUMNS = "id, tenant_id, request, request_hash, idempotency_key, requester, "
-            + "route, created_at";
+            + "route, created_at, requester_source";
     private static final String KEY_CONSTRAINT = "provisioning_requests_idempotency_key_key";
 
     private final SqlScope scope;
@@ -61,12 +62,12 @@ public final class RequestRecords {
     }
 
     /** Records a request for an already recorded tenant; a reused idempotency key fails and records nothing. */
-    public StoredRequest insert(UUID id, UUID tenantId, TenantRequest request, String requester, ApprovalRoute route) {
+    public StoredRequest insert(UUID id, UUID tenantId, TenantRequest request, Actor requester, ApprovalRoute route) {
         StoredRequest stored = new StoredRequest(id, tenantId, canonical(request), hash(request),
-                request.idempotencyKey(), requester, route, Columns.now());
+                request.idempotencyKey(), requester.id(), route, Columns.now(), requester.source().label());
         return scope.run("record request " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO provisioning_requests (" + COLUMNS
-                    + ") VALUES (?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?)")) {
+                    + ") VALUES (?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?)")) {
                 ps.setObject(1, stored.id());
                 ps.setObject(2, stored.tenantId());
                 ps.setString(3, Columns.toJson(stored.request()));
@@ -75,6 +76,7 @@ public final class RequestRecords {
                 ps.setString(6, stored.requester());
                 ps.setString(7, Columns.toJson(routeJson(route)));
                 Columns.setInstant(ps, 8, stored.createdAt());
+                ps.setString(9, stored.requesterSource());
                 ps.executeUpdate();
                 return stored;
             } catch (SQLException e) {
@@ -128,7 +130,8 @@ public final class RequestRecords {
                 rs.getString("idempotency_key"),
                 rs.getString("requester"),
                 route(rs.getString("route")),
-                Columns.instant(rs, "created_at"));
+                Columns.instant(rs, "created_at"),
+                rs.getString("requester_source"));
     }
 
     private static List<Map<String, String>> routeJson(ApprovalRoute route) {

@@ -10,7 +10,9 @@ import java.util.UUID;
  * A provisioning request as recorded. {@code request} holds the validated values in their
  * canonical text form; feeding it to {@code RequestValidator} gives the {@code TenantRequest} back.
  *
- * @param requestHash SHA-256 of the request's parameters (without the idempotency key)
+ * @param requestHash     SHA-256 of the request's parameters (without the idempotency key)
+ * @param requesterSource where the requester's identity came from (e.g. "jenkins:build-user"); null on
+ *                        requests recorded before sources were kept
  */
 public record StoredRequest(
         UUID id,
@@ -20,9 +22,14 @@ public record StoredRequest(
         String idempotencyKey,
         String requester,
         ApprovalRoute route,
-        Instant createdAt) {
+        Instant createdAt,
+        String requesterSource) {
 
     public Optional<String> idempotency() {
         return Optional.ofNullable(idempotencyKey);
+    }
+
+    public Optional<String> requesterIdentitySource() {
+        return Optional.ofNullable(requesterSource);
     }
 }

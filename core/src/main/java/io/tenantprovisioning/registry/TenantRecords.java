@@ -70,6 +70,20 @@ public final class TenantRecords {
         }).orElseThrow(() -> new UnknownTenantException("no tenant '" + slug + "' in the registry"));
     }
 
+    /**
+     * The tenant with this id, its row locked until the transaction ends (see {@link #lock(Slug)}):
+     * a decision on a request locks that request's own tenant, never whichever tenant the slug names now.
+     */
+    public TenantRecord lock(UUID id) {
+        return scope.run("lock tenant " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM tenants WHERE id = ? FOR UPDATE")) {
+                ps.setObject(1, id);
+                return one(ps);
+            }
+        }).orElseThrow(() -> new UnknownTenantException("no tenant " + id + " in the registry"));
+    }
+
     /** Every tenant, optionally only those in one state, by slug then age. */
     public List<TenantRecord> list(Optional<String> state) {
         return scope.run("list tenants", c -> {

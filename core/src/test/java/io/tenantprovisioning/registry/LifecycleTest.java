@@ -1,5 +1,6 @@
 package io.tenantprovisioning.registry;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.model.TenantStateTest;
 import io.tenantprovisioning.registry.StateConflictException;
 import io.tenantprovisioning.registry.Lifecycle;
@@ -120,7 +121,7 @@ class LifecycleTest {
         registry.inTransaction(tx -> {
             tx.tenants().insert(new TenantRecord(tenantId, slug, request.name(), request.tier(),
                     request.region().code(), state, plan.tierConfig(), plan.cost(), null, requestId, now, now));
-            return tx.requests().insert(requestId, tenantId, request, "tester", plan.approvalRoute());
+            return tx.requests().insert(requestId, tenantId, request, Actor.stated("tester"), plan.approvalRoute());
         });
         return slug;
     }

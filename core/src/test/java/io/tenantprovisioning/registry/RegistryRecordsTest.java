@@ -1,5 +1,6 @@
 package io.tenantprovisioning.registry;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -133,7 +134,7 @@ class RegistryRecordsTest {
                 now, now);
         registry.inTransaction(tx -> {
             tx.tenants().insert(tenant);
-            return tx.requests().insert(tenant.requestId(), tenant.id(), request, "tester", plan.approvalRoute());
+            return tx.requests().insert(tenant.requestId(), tenant.id(), request, Actor.stated("tester"), plan.approvalRoute());
         });
         return tenant;
     }

@@ -3,6 +3,7 @@ package io.tenantprovisioning.jenkins;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.request.RequestDraft;
@@ -87,8 +88,10 @@ public final class ApproveBudgetStep extends TenantStep {
         return operations().call(context, (ops, log) -> {
             BuildIdentity build = BuildIdentity.of(context.get(EnvVars.class));
             String requester = requestedBy == null || requestedBy.isBlank() ? build.requester() : requestedBy;
+            // still a name the pipeline states; checking it against the build's user comes next
             SubmissionResult result = ops.submit(new RequestDraft(tenantName, tier, region, budget, ownerEmail,
-                    classification, jurisdiction, crossBorder, costCenter, build.idempotencyKey()), requester);
+                    classification, jurisdiction, crossBorder, costCenter, build.idempotencyKey()),
+                    Actor.stated(requester));
             log.line("[tenant-provisioning] request " + result.requestId() + " for " + result.slug() + ": ₹"
                     + result.monthlyCostInr() + "/month, " + (result.autoApproved() ? "auto-approved"
                     : "needs " + result.route().size() + " approval(s)") + (result.replayed() ? " (replayed)" : ""));

@@ -3,6 +3,7 @@ package io.tenantprovisioning.jenkins;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.application.Decision;
@@ -51,7 +52,9 @@ public final class RecordApprovalStep extends TenantStep {
         return operations().call(context, (ops, log) -> {
             ApproverGroup approverGroup = ApproverGroup.parse(group).orElseThrow(() -> new IllegalArgumentException(
                     "group: '" + group + "' is not one of " + Arrays.toString(ApproverGroup.values())));
-            ApprovalResult result = ops.recordApproval(requestId, approverGroup, approver, parseDecision(), comment);
+            // still a name the pipeline states; checking it against the input's submitter comes next
+            ApprovalResult result = ops.recordApproval(requestId, approverGroup, Actor.stated(approver),
+                    parseDecision(), comment);
             log.line("[tenant-provisioning] " + approverGroup + " " + decision.trim().toUpperCase(Locale.ROOT)
                     + " by " + approver + ": request " + result.requestId() + " is " + result.state());
             return PipelineValues.approval(result);

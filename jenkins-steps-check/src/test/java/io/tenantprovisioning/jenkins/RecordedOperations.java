@@ -1,5 +1,6 @@
 package io.tenantprovisioning.jenkins;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.application.ApprovalResult;
@@ -27,6 +28,8 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     Settings settings;
     RequestDraft draft;
     String requester;
+    String requesterSource;
+    final List<String> approverSources = new ArrayList<>();
     boolean closed;
     RuntimeException failure;
 
@@ -45,17 +48,19 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     }
 
     @Override
-    public SubmissionResult submit(RequestDraft draft, String requester) {
+    public SubmissionResult submit(RequestDraft draft, Actor requester) {
         calls.add("submit " + draft.name());
         this.draft = draft;
-        this.requester = requester;
+        this.requester = requester.id();
+        this.requesterSource = requester.source().label();
         return answer(submission);
     }
 
     @Override
-    public ApprovalResult recordApproval(String requestId, ApproverGroup group, String approver, Decision decision,
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Decision decision,
                                          String comment) {
-        calls.add("recordApproval " + requestId + " " + group + " " + approver + " " + decision + " " + comment);
+        calls.add("recordApproval " + requestId + " " + group + " " + approver.id() + " " + decision + " " + comment);
+        approverSources.add(approver.source().label());
         return answer(approval);
     }
 
