@@ -129,8 +129,11 @@ Map requestTenant(Map p, Map cfg) {
 
 /**
  * Asks every approver group on the route, in order, through an input step inside a timeout, and
- * records each answer. A rejection or a timeout is recorded as REJECTED and the interruption is
- * rethrown, so the build ends ABORTED before anything is provisioned.
+ * records each answer under the user Jenkins authenticated at the input (submitterParameter). A
+ * rejection by a member of the group, or a timeout, is recorded as REJECTED and the interruption is
+ * rethrown, so the build ends ABORTED before anything is provisioned. An abort by anyone else (an
+ * administrator, a user with Job/Cancel) is no decision of the group: nothing is recorded, the build
+ * ends ABORTED and the request stays PENDING_APPROVAL for the group to decide (tenantctl approve/reject).
  */
 def runApprovals(Map request, Map cfg) {
     if (request.autoApproved) {
@@ -139,6 +142,11 @@ def runApprovals(Map request, Map cfg) {
     }
     for (Map step in request.route) {
         Map answer = askApprover(request, step, cfg)
+        if (answer.outsider) {
+            echo "${step.group}: ${answer.comment} by ${answer.approver}, who is not among its submitters " +
+                    "(${step.submitters}); no decision recorded, request ${request.requestId} stays PENDING_APPROVAL"
+            throw answer.interruption
+        }
         withTenantCredentials(cfg.credentials) {
             recordApproval(requestId: request.requestId, group: step.group, approver: answer.approver,
                     decision: answer.decision, comment: answer.comment)
@@ -150,7 +158,10 @@ def runApprovals(Map request, Map cfg) {
     }
 }
 
-/** One input for one approver group: [decision, approver, comment] and, when it did not approve, the interruption. */
+/**
+ * One input for one approver group: [decision, approver, comment] and, when it did not approve, the
+ * interruption, and whether whoever interrupted it is outside the group (outsider).
+ */
 Map askApprover(Map request, Map step, Map cfg) {
     String submitters = step.submitters
     try {
@@ -169,8 +180,22 @@ Map askApprover(Map request, Map step, Map cfg) {
         if (refusal == null) {
             throw e
         }
-        return refusal + [decision: 'REJECTED', interruption: e]
+        boolean outsider = refusal.byPerson && !answersFor(submitters, refusal.approver, refusal.groups)
+        return refusal + [decision: 'REJECTED', interruption: e, outsider: outsider]
     }
+}
+
+/**
+ * Whether a user may decide for a group: the group's submitter list (the input's `submitter`, comma
+ * separated, as configured in approverGroups) names the user or one of the user's Jenkins groups.
+ * Compared ignoring case, as Jenkins' default id strategy does. Groups are known only when Jenkins
+ * reports them (User#getAuthorities, which needs the build to run with Administer, as by default).
+ */
+@NonCPS
+boolean answersFor(String submitters, String userId, List groups) {
+    List listed = (submitters ?: '').split(',').collect { it.trim().toLowerCase() }.findAll { it }
+    List who = ([userId] + (groups ?: [])).findAll { it }.collect { it.toString().trim().toLowerCase() }
+    return who.any { listed.contains(it) }
 }
 
 /** Provision, validate, activate, one build per tenant at a time. */
@@ -275,10 +300,12 @@ List entriesUnder(String yaml, String section) {
 }
 
 /**
- * Why an approval wait ended without approval, or null when the exception is not an interruption.
- * Matched by simple class name so the library needs no Jenkins classes at compile time:
- * FlowInterruptedException with Rejection (input's Abort), ExceededTimeout (timeout) or
- * UserInterruption (the build was aborted).
+ * Why an approval wait ended without approval, or null when the exception is not an interruption:
+ * [approver, comment, byPerson, groups]. Matched by simple class name so the library needs no
+ * Jenkins classes at compile time: FlowInterruptedException with Rejection (input's Abort; its user's
+ * groups as Jenkins reports them), ExceededTimeout (timeout: nobody's decision but the deadline's) or
+ * UserInterruption (the build was aborted). An interruption without a known user counts as an
+ * unknown person's, so it is never taken for the group's decision.
  */
 @NonCPS
 Map describeInterruption(Throwable e, String timeoutText) {
@@ -288,12 +315,14 @@ Map describeInterruption(Throwable e, String timeoutText) {
     for (def cause in e.causes) {
         switch (cause.getClass().simpleName) {
             case 'ExceededTimeout':
-                return [approver: 'timeout', comment: "no answer within ${timeoutText}"]
+                return [approver: 'timeout', comment: "no answer within ${timeoutText}", byPerson: false, groups: []]
             case 'Rejection':
-                return [approver: cause.user?.id ?: 'unknown', comment: 'rejected in Jenkins']
+                return [approver: cause.user?.id ?: 'unknown', comment: 'rejected in Jenkins', byPerson: true,
+                        groups: (cause.user?.authorities ?: []) as List]
             case 'UserInterruption':
-                return [approver: cause.userId ?: 'unknown', comment: 'build aborted while waiting for approval']
+                return [approver: cause.userId ?: 'unknown', comment: 'build aborted while waiting for approval',
+                        byPerson: true, groups: []]
         }
     }
-    return [approver: 'unknown', comment: 'interrupted while waiting for approval']
+    return [approver: 'unknown', comment: 'interrupted while waiting for approval', byPerson: true, groups: []]
 }

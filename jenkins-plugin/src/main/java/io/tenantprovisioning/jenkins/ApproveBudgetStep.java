@@ -1,9 +1,10 @@
 package io.tenantprovisioning.jenkins;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.request.RequestDraft;
@@ -85,18 +86,36 @@ public final class ApproveBudgetStep extends TenantStep {
     }
 
     Map<String, Object> submit(StepContext context) throws Exception {
+        BuildIdentity build = BuildIdentity.of(context.get(EnvVars.class),
+                JenkinsRecord.startedBy(context.get(Run.class)));
+        requireRequestedByIsTheBuildUser(build);
         return operations().call(context, (ops, log) -> {
-            BuildIdentity build = BuildIdentity.of(context.get(EnvVars.class));
-            String requester = requestedBy == null || requestedBy.isBlank() ? build.requester() : requestedBy;
-            // still a name the pipeline states; checking it against the build's user comes next
             SubmissionResult result = ops.submit(new RequestDraft(tenantName, tier, region, budget, ownerEmail,
                     classification, jurisdiction, crossBorder, costCenter, build.idempotencyKey()),
-                    Actor.stated(requester));
+                    build.requesterActor());
             log.line("[tenant-provisioning] request " + result.requestId() + " for " + result.slug() + ": ₹"
                     + result.monthlyCostInr() + "/month, " + (result.autoApproved() ? "auto-approved"
                     : "needs " + result.route().size() + " approval(s)") + (result.replayed() ? " (replayed)" : ""));
             return PipelineValues.submission(result, this::submitter);
         });
+    }
+
+    /**
+     * {@code requestedBy} may only confirm who Jenkins says started the build (the shared library
+     * passes exactly that); a pipeline naming anyone else is refused before anything is recorded.
+     */
+    private void requireRequestedByIsTheBuildUser(BuildIdentity build) throws AbortException {
+        if (requestedBy == null || requestedBy.isBlank() || build.requesterActor().isSamePersonAs(requestedBy)) {
+            return;
+        }
+        if (build.startedByAPerson()) {
+            throw new AbortException("requestedBy '" + requestedBy.trim() + "' is not the user who started this build ("
+                    + build.requester() + "): the requester is the build's authenticated user, and a pipeline "
+                    + "cannot name another");
+        }
+        throw new AbortException("requestedBy '" + requestedBy.trim() + "': no person started this build (a timer, an "
+                + "SCM change or another build did), so the build itself (" + build.requester() + ") is the "
+                + "requester, and a pipeline cannot name one");
     }
 
     @Extension

@@ -1,13 +1,17 @@
 package io.tenantprovisioning.jenkins;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.approval.IdentitySource;
 import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.application.Decision;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +22,11 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** Records one approver group's decision on a request (the answer to an {@code input}). */
+/**
+ * Records one approver group's decision on a request (the answer to an {@code input}). The approver of
+ * an approval must be a user Jenkins authenticated at an input of this build; the engine then refuses
+ * the requester and a second group for one person, and a request that is no longer current.
+ */
 public final class RecordApprovalStep extends TenantStep {
 
     private final String requestId;
@@ -49,16 +57,39 @@ public final class RecordApprovalStep extends TenantStep {
     }
 
     Map<String, Object> record(StepContext context) throws Exception {
+        List<String> inputSubmitters = JenkinsRecord.inputSubmitters(context.get(Run.class));
         return operations().call(context, (ops, log) -> {
             ApproverGroup approverGroup = ApproverGroup.parse(group).orElseThrow(() -> new IllegalArgumentException(
                     "group: '" + group + "' is not one of " + Arrays.toString(ApproverGroup.values())));
-            // still a name the pipeline states; checking it against the input's submitter comes next
-            ApprovalResult result = ops.recordApproval(requestId, approverGroup, Actor.stated(approver),
-                    parseDecision(), comment);
-            log.line("[tenant-provisioning] " + approverGroup + " " + decision.trim().toUpperCase(Locale.ROOT)
-                    + " by " + approver + ": request " + result.requestId() + " is " + result.state());
+            Decision verdict = parseDecision();
+            Actor decider = decider(verdict, inputSubmitters);
+            ApprovalResult result = ops.recordApproval(requestId, approverGroup, decider, verdict, comment);
+            log.line("[tenant-provisioning] " + approverGroup + " " + verdict + " by " + decider.describe()
+                    + ": request " + result.requestId() + " is " + result.state());
             return PipelineValues.approval(result);
         });
+    }
+
+    /**
+     * Who decided. An approval is recorded only for a user Jenkins authenticated at an input of this
+     * build (the value {@code submitterParameter} returned is that user); a name the pipeline makes up
+     * is refused. A rejection (an Abort, a timeout) leaves no such record, so its approver is taken as
+     * the pipeline reports it and marked so: a forged rejection can stop a request, never provision one.
+     */
+    private Actor decider(Decision verdict, List<String> inputSubmitters) throws AbortException {
+        if (approver == null || approver.isBlank()) {
+            throw new AbortException("approver: give the Jenkins user who answered the input (its submitterParameter)");
+        }
+        if (verdict == Decision.REJECTED) {
+            return new Actor(approver, IdentitySource.JENKINS_PIPELINE_REJECTION);
+        }
+        Actor named = new Actor(approver, IdentitySource.JENKINS_INPUT_SUBMITTER);
+        return inputSubmitters.stream().filter(named::isSamePersonAs).findFirst()
+                .map(id -> new Actor(id, IdentitySource.JENKINS_INPUT_SUBMITTER))
+                .orElseThrow(() -> new AbortException("approver '" + approver.trim() + "' did not answer an input of "
+                        + "this build (" + (inputSubmitters.isEmpty() ? "nobody did" : "answered by "
+                        + String.join(", ", inputSubmitters)) + "): an approval is recorded only for the user Jenkins "
+                        + "authenticated at the input (submitterParameter), never for a name the pipeline passes"));
     }
 
     private Decision parseDecision() {

@@ -65,10 +65,49 @@ class ApproveBudgetStepTest {
         assertThat(((Map<?, ?>) ctx.result()).get("autoApproved")).isEqualTo(true);
         assertThat(((Map<?, ?>) ctx.result()).get("route")).isEqualTo(List.of());
 
+        // requestedBy only confirms the user Jenkins says started the build
+        runner.startedBy("alice");
         ApproveBudgetStep named = step();
         named.setRequestedBy("alice");
         runner.run(named);
         assertThat(runner.ops.requester).isEqualTo("alice");
+    }
+
+    @Test
+    void theRequesterIsTheUserWhoStartedTheBuildAndSaysSo() throws Exception {
+        runner.ops.submission = new SubmissionResult("req-3", "acme-corp", true, List.of(), 25_000L, "APPROVED", false);
+        runner.startedBy("alice");
+
+        runner.run(step());
+
+        assertThat(runner.ops.requester).isEqualTo("alice");
+        assertThat(runner.ops.requesterSource).isEqualTo("jenkins:build-user");
+    }
+
+    @Test
+    void aPipelineCannotNameAnotherRequester() throws Exception {
+        runner.startedBy("alice");
+        ApproveBudgetStep forged = step();
+        forged.setRequestedBy("mallory");
+
+        FakeStepContext ctx = runner.run(forged);
+
+        assertThat(ctx.failure()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("requestedBy 'mallory' is not the user who started this build (alice)");
+        assertThat(runner.ops.calls).isEmpty();
+    }
+
+    @Test
+    void aBuildNoPersonStartedCannotBeGivenARequesterEither() throws Exception {
+        ApproveBudgetStep forged = step();
+        forged.setRequestedBy("alice");
+
+        FakeStepContext ctx = runner.run(forged);
+
+        assertThat(ctx.failure()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("no person started this build")
+                .hasMessageContaining("(jenkins:jenkins-tenants-provision-42) is the requester");
+        assertThat(runner.ops.calls).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tenantprovisioning.jenkins;
 
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
-/** A step context with a build environment, a captured log and a local workspace; records the outcome. */
+/**
+ * A step context with a build (its environment, who started it, who answered its inputs), a captured
+ * log and a local workspace; records the outcome.
+ */
 final class FakeStepContext extends StepContext {
 
     private static final long serialVersionUID = 1L;
@@ -19,12 +23,14 @@ final class FakeStepContext extends StepContext {
     private final transient ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final transient TaskListener listener;
     private final transient FilePath workspace;
+    private final transient RecordedBuild build;
     private transient Object result;
     private transient Throwable failure;
     private int outcomes;
 
-    FakeStepContext(Map<String, String> env, Path workspace) {
+    FakeStepContext(Map<String, String> env, Path workspace, RecordedBuild build) {
         this.env = new EnvVars(env);
+        this.build = build;
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         this.listener = () -> out;
         this.workspace = workspace == null ? null : new FilePath(workspace.toFile());
@@ -40,6 +46,9 @@ final class FakeStepContext extends StepContext {
         }
         if (key == FilePath.class) {
             return key.cast(workspace);
+        }
+        if (key == Run.class) {
+            return key.cast(build);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package io.tenantprovisioning.jenkins;
 
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,10 +25,23 @@ public final class LocalBuild {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
     private final TaskListener listener = () -> logStream;
+    private final RecordedBuild build;
 
+    /** A build no person started (a timer); see {@link #LocalBuild(Map, Path, RecordedBuild)}. */
     public LocalBuild(Map<String, String> env, Path workspace) {
+        this(env, workspace, RecordedBuild.startedByTimer());
+    }
+
+    /** A build with what Jenkins recorded about it: who started it, who answers its inputs. */
+    public LocalBuild(Map<String, String> env, Path workspace, RecordedBuild build) {
         this.env = Map.copyOf(env);
         this.workspace = new FilePath(workspace.toFile());
+        this.build = build;
+    }
+
+    /** What Jenkins recorded about the build; a test plays Jenkins' input step through it. */
+    public RecordedBuild recorded() {
+        return build;
     }
 
     /** Runs a step with the build's environment; see {@link #run(Step, Map)}. */
@@ -43,7 +57,7 @@ public final class LocalBuild {
     public Object run(Step step, Map<String, String> stepEnv) throws Exception {
         EnvVars vars = new EnvVars(env);
         vars.putAll(stepEnv);
-        Outcome outcome = new Outcome(vars, listener, workspace);
+        Outcome outcome = new Outcome(vars, listener, workspace, build);
         step.start(outcome).start();
         return outcome.valueOrThrow();
     }
@@ -61,14 +75,16 @@ public final class LocalBuild {
         private final EnvVars env;
         private final transient TaskListener listener;
         private final transient FilePath workspace;
+        private final transient RecordedBuild build;
         private transient Object value;
         private transient Throwable failure;
         private int reports;
 
-        Outcome(EnvVars env, TaskListener listener, FilePath workspace) {
+        Outcome(EnvVars env, TaskListener listener, FilePath workspace, RecordedBuild build) {
             this.env = env;
             this.listener = listener;
             this.workspace = workspace;
+            this.build = build;
         }
 
         @Override
@@ -81,6 +97,9 @@ public final class LocalBuild {
             }
             if (key == FilePath.class) {
                 return key.cast(workspace);
+            }
+            if (key == Run.class) {
+                return key.cast(build);
             }
             return null;
         }

@@ -18,6 +18,7 @@ class RecordApprovalStepTest {
         runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "PENDING_APPROVAL", List.of(ApproverGroup.CTO));
         RecordApprovalStep step = new RecordApprovalStep("req-1", "cfo", "carol", "approved");
         step.setComment("within plan");
+        runner.build().inputAnsweredBy("carol");
 
         FakeStepContext ctx = runner.run(step);
 
@@ -35,6 +36,43 @@ class RecordApprovalStepTest {
 
         assertThat(runner.ops.calls).containsExactly("recordApproval req-1 LEGAL lee REJECTED ");
         assertThat(((Map<?, ?>) ctx.result()).get("state")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anApprovalIsRecordedForTheUserJenkinsAuthenticatedAtTheInput() throws Exception {
+        runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "APPROVED", List.of());
+        runner.build().inputAnsweredBy("mallory").inputAnsweredBy("carol");
+
+        FakeStepContext ctx = runner.run(new RecordApprovalStep("req-1", "CFO", "Carol", "APPROVED"));
+
+        assertThat(ctx.failure()).isNull();
+        // Jenkins' spelling of the user, and where the identity came from
+        assertThat(runner.ops.calls).containsExactly("recordApproval req-1 CFO carol APPROVED ");
+        assertThat(runner.ops.approverSources).containsExactly("jenkins:input-submitter");
+        assertThat(ctx.log()).contains("CFO APPROVED by carol (jenkins:input-submitter)");
+    }
+
+    @Test
+    void anApproverWhoAnsweredNoInputOfTheBuildIsRefusedAndNothingIsRecorded() throws Exception {
+        FakeStepContext noInput = runner.run(new RecordApprovalStep("req-1", "CFO", "cfo-boss", "APPROVED"));
+        runner.build().inputAnsweredBy("mallory");
+        FakeStepContext someoneElse = runner.run(new RecordApprovalStep("req-1", "CFO", "carol", "APPROVED"));
+
+        assertThat(noInput.failure()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("approver 'cfo-boss' did not answer an input of this build (nobody did)");
+        assertThat(someoneElse.failure()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("approver 'carol' did not answer an input of this build (answered by mallory)");
+        assertThat(runner.ops.calls).isEmpty();
+    }
+
+    @Test
+    void aRejectionIsRecordedAsThePipelineReportsItAndMarkedSo() throws Exception {
+        runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "REJECTED", List.of());
+
+        runner.run(new RecordApprovalStep("req-1", "CFO", "timeout", "REJECTED"));
+
+        assertThat(runner.ops.calls).containsExactly("recordApproval req-1 CFO timeout REJECTED ");
+        assertThat(runner.ops.approverSources).containsExactly("jenkins:pipeline-rejection");
     }
 
     @Test

@@ -17,6 +17,8 @@ final class StepRunner {
     final RecordedOperations ops = new RecordedOperations();
     private final Map<String, String> env = new HashMap<>(BUILD_ENV);
     private Path workspace;
+    /** Started by a timer unless a test says who started it; nobody answered an input yet. */
+    private RecordedBuild build = RecordedBuild.startedByTimer();
 
     StepRunner env(String key, String value) {
         env.put(key, value);
@@ -28,9 +30,20 @@ final class StepRunner {
         return this;
     }
 
+    /** The build Jenkins would record as started by {@code userId}. */
+    StepRunner startedBy(String userId) {
+        this.build = RecordedBuild.startedBy(userId);
+        return this;
+    }
+
+    /** The build as Jenkins records it (who answered its inputs is added there). */
+    RecordedBuild build() {
+        return build;
+    }
+
     /** Runs the step to its one outcome; the context holds the result or the failure. */
     FakeStepContext run(TenantStep step) throws Exception {
-        FakeStepContext context = new FakeStepContext(env, workspace);
+        FakeStepContext context = new FakeStepContext(env, workspace, build);
         boolean finishedSynchronously = step.useOperations(ops.provider()).start(context).start();
         assertThat(finishedSynchronously).as("a non-blocking execution reports through the context").isFalse();
         assertThat(context.outcomes()).as("onSuccess/onFailure called exactly once").isEqualTo(1);

@@ -18,11 +18,12 @@ class FlowInterruptedException extends InterruptedException {
     }
 }
 
+/** An input's Abort: the user who pressed it, with the groups Jenkins reports for them (User#getAuthorities). */
 class Rejection {
     final Map user
 
-    Rejection(String userId) {
-        this.user = [id: userId]
+    Rejection(String userId, List<String> groups = []) {
+        this.user = [id: userId, authorities: groups]
     }
 }
 

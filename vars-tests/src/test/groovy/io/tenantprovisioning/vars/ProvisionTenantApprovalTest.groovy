@@ -67,7 +67,9 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
 
     @Test
     void aRejectionIsRecordedLaterGroupsAreNotAskedAndTheBuildIsAborted() {
-        FlowInterruptedException rejected = new FlowInterruptedException('ABORTED', new Rejection('tom'))
+        // tom is in the CTO group's Jenkins group, so his Abort is the group's decision
+        FlowInterruptedException rejected = new FlowInterruptedException('ABORTED',
+                new Rejection('tom', ['authenticated', 'tenant-approvers-cto']))
         inputAnswers.ApproveCFO = { Map m -> [APPROVER: 'carol', COMMENT: ''] }
         inputAnswers.ApproveCTO = { Map m -> throw rejected }
 
@@ -101,6 +103,41 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
     @Test
     void abortingTheBuildWhileWaitingIsRecordedAgainstWhoAbortedIt() {
         inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new UserInterruption('ops-bob')) }
+        // ops-bob answers for the CFO group (named in its submitters), so his abort is the group's decision
+        Map request = needing(['CFO'])
+        request.route[0].submitters = 'tenant-approvers-cfo, ops-bob'
+
+        try {
+            script.runApprovals(request, cfg)
+            fail('an abort must end the build')
+        } catch (FlowInterruptedException expected) {
+        }
+
+        assertEquals('ops-bob', argsOf('recordApproval')[0].approver)
+        assertEquals('REJECTED', argsOf('recordApproval')[0].decision)
+    }
+
+    @Test
+    void anAbortBySomeoneOutsideTheGroupIsNoDecisionOfTheGroup() {
+        // an administrator or a user with Job/Cancel may abort any input; that does not make them the CFO
+        FlowInterruptedException aborted = new FlowInterruptedException('ABORTED', new Rejection('mallory', ['developers']))
+        inputAnswers.ApproveCFO = { Map m -> throw aborted }
+
+        try {
+            script.runApprovals(needing(['CFO']), cfg)
+            fail('the abort must end the build')
+        } catch (FlowInterruptedException e) {
+            assertSame(aborted, e)
+        }
+
+        assertEquals(0, count('recordApproval'))
+        assertTrue(helper.callStack.any { it.methodName == 'echo' && it.args[0].toString().contains(
+                'by mallory, who is not among its submitters (tenant-approvers-cfo); no decision recorded') })
+    }
+
+    @Test
+    void stoppingTheBuildWhileWaitingIsNoDecisionOfAGroupTheUserIsNotIn() {
+        inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new UserInterruption('ops-bob')) }
 
         try {
             script.runApprovals(needing(['CFO']), cfg)
@@ -108,8 +145,36 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         } catch (FlowInterruptedException expected) {
         }
 
-        assertEquals('ops-bob', argsOf('recordApproval')[0].approver)
-        assertEquals('REJECTED', argsOf('recordApproval')[0].decision)
+        assertEquals(0, count('recordApproval'))
+    }
+
+    @Test
+    void anInterruptionNobodyCanBeNamedForIsNoDecision() {
+        inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED') }
+
+        try {
+            script.runApprovals(needing(['CFO']), cfg)
+            fail('the interruption must end the build')
+        } catch (FlowInterruptedException expected) {
+        }
+
+        assertEquals(0, count('recordApproval'))
+    }
+
+    @Test
+    void aRejectionByAUserTheGroupNamesByIdIsTheGroupsDecisionWhateverTheCase() {
+        Map request = needing(['CFO'])
+        request.route[0].submitters = 'carol,dave'
+        inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new Rejection('Dave')) }
+
+        try {
+            script.runApprovals(request, cfg)
+            fail('a rejection must end the build')
+        } catch (FlowInterruptedException expected) {
+        }
+
+        assertEquals(['CFO Dave REJECTED'],
+                argsOf('recordApproval').collect { "${it.group} ${it.approver} ${it.decision}".toString() })
     }
 
     @Test

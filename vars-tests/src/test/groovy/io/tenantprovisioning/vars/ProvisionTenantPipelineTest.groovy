@@ -89,7 +89,10 @@ class ProvisionTenantPipelineTest extends LibraryTestBase {
     @Test
     void aRejectionEndsTheBuildAbortedWithNothingProvisionedOrRolledBack() {
         tenantSteps.approveBudget = { Map a -> needing(['CFO', 'CTO']) }
-        inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new Rejection('carol')) }
+        // carol is in the CFO group's Jenkins group, so her Abort is the group's decision
+        inputAnswers.ApproveCFO = { Map m ->
+            throw new FlowInterruptedException('ABORTED', new Rejection('carol', ['tenant-approvers-cfo']))
+        }
 
         script.call([:])
 

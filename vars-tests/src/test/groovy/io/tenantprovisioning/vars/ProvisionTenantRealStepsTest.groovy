@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue
 import io.tenantprovisioning.config.Setting
 import io.tenantprovisioning.config.Settings
 import io.tenantprovisioning.jenkins.LocalBuild
+import io.tenantprovisioning.jenkins.RecordedBuild
 import io.tenantprovisioning.application.TenantPlatform
 import io.tenantprovisioning.progress.ProgressListener
 import io.tenantprovisioning.request.Slug
@@ -57,7 +58,9 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
         Map<String, String> buildEnv = environmentOf(settings) +
                 [BUILD_TAG: "jenkins-tenants-provision-${slug.value()}".toString(), BUILD_NUMBER: '7',
                  JOB_NAME : 'tenants/provision']
-        steps = new RealTenantSteps(new LocalBuild(buildEnv, workspace.toPath()))
+        // the build Jenkins records as started by the user the library's currentBuild names
+        steps = new RealTenantSteps(new LocalBuild(buildEnv, workspace.toPath(),
+                RecordedBuild.startedBy(buildCauses[0].userId as String)))
         tenantSteps.putAll(steps.asPipelineSteps())
         // the reports the real validateTenant writes are real files in the workspace
         helper.registerAllowedMethod('fileExists', [String]) { String path -> new File(workspace, path).isFile() }
