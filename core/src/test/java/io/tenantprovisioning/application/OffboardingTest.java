@@ -25,6 +25,7 @@ import io.tenantprovisioning.model.IllegalTransitionException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,6 +115,13 @@ class OffboardingTest {
         JsonNode manifest = JSON.readTree(target.resolve("manifest.json").toFile());
         assertThat(manifest.path("tenant").asText()).isEqualTo(slug.value());
         assertThat(manifest.path("objects").asInt()).isEqualTo(1);
+        // the tenant's data at rest is the operator's alone: no group or world bits, whatever the umask
+        for (Path written : List.of(target.resolve("postgres"), target.resolve("objects/reports/2025"),
+                target.resolve("postgres/documents.jsonl"), target.resolve("objects/reports/2025/q1.txt"),
+                target.resolve("manifest.json"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).as(written.toString())
+                    .endsWith("------");
+        }
     }
 
     /** Why the export reads as the tenant: RLS is forced and admits only the tenant role. */
