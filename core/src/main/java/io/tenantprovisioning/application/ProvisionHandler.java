@@ -25,7 +25,8 @@ public final class ProvisionHandler {
 
     ProvisionHandler(PlatformGraph graph, RollbackHandler rollback) {
         this.graph = graph;
-        this.saga = new ProvisioningSaga(graph.registry, graph.failurePoints, graph.services.faults()::wrap);
+        this.saga = new ProvisioningSaga(graph.registry, graph.lifecycle, graph.failurePoints,
+                graph.services.faults()::wrap);
         this.rollback = rollback;
     }
 

@@ -35,11 +35,15 @@ final class ProvisioningSaga {
     private final FailurePoints failurePoints;
     private final UnaryOperator<ProvisioningJournal> journal;
 
-    /** @param journal decorates each run's journal (the composition root's fault points) */
-    ProvisioningSaga(Registry registry, FailurePoints failurePoints, UnaryOperator<ProvisioningJournal> journal) {
+    /**
+     * @param lifecycle the composition root's (its transition guard carries the lifecycle fault points)
+     * @param journal   decorates each run's journal (the composition root's fault points)
+     */
+    ProvisioningSaga(Registry registry, Lifecycle lifecycle, FailurePoints failurePoints,
+                     UnaryOperator<ProvisioningJournal> journal) {
         this.registry = registry;
         this.journal = journal;
-        this.lifecycle = new Lifecycle(registry);
+        this.lifecycle = lifecycle;
         this.failurePoints = failurePoints;
     }
 
