@@ -51,13 +51,16 @@ final class ProvisioningSaga {
         progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
         try {
             failurePoints.reach("provision");
+            stopIfInterrupted();
             Map<String, String> outputs = engine.provision(
                     new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig()),
                     journal.apply(new RegistryJournal(registry.journal(), tenant.id())), progress);
+            stopIfInterrupted();
             recordTerraformPlan(tenant, outputs, actor);
             lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, "resources created");
             reached = TenantState.CONFIGURING;
             failurePoints.reach("configure");
+            stopIfInterrupted();
             lifecycle.transition(tenant.slug(), reached, TenantState.VALIDATING, actor, configured(tenant.tierConfig()));
             progress.event("configure", configured(tenant.tierConfig()));
             return outputs;
@@ -68,16 +71,44 @@ final class ProvisioningSaga {
         }
     }
 
-    /** A provisioning step failed in {@code reached}; the caller rolls back. */
+    /**
+     * Between steps: a run whose thread was interrupted (a Jenkins abort) goes no further. The flag is
+     * left set, so {@link StepFailed} knows it was an interruption.
+     */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("the run's thread was interrupted");
+        }
+    }
+
+    /** A provisioning step failed in {@code reached}; the caller rolls back, unless it was an interruption. */
     static final class StepFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final TenantState reached;
         private final String reason;
+        private final boolean interrupted;
 
         StepFailed(TenantState reached, String reason, Throwable cause) {
             super("failed in " + reached + ": " + reason, cause);
             this.reached = reached;
             this.reason = reason;
+            this.interrupted = Thread.currentThread().isInterrupted() || causedByInterruption(cause);
+        }
+
+        /** The thread was interrupted, or the failure is one (some clients clear the flag as they throw). */
+        boolean interrupted() {
+            return interrupted;
+        }
+
+        private static boolean causedByInterruption(Throwable cause) {
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                // not InterruptedIOException's subclasses: a SocketTimeoutException is no interruption
+                if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                        || t.getClass() == java.io.InterruptedIOException.class) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         TenantState reached() {
