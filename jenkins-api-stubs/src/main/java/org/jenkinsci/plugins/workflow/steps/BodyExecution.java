@@ -11,5 +11,9 @@ public abstract class BodyExecution implements Future<Object>, Serializable {
 
     public abstract Collection<StepExecution> getCurrentExecutions();
 
-    public abstract boolean cancel(Throwable t);
+    /** Upstream cancels the body with an ABORTED interruption; no body runs here. */
+    @Override
+    public boolean cancel(boolean b) {
+        throw new UnsupportedOperationException("copy: no step here takes a body");
+    }
 }
