@@ -63,13 +63,16 @@ final class ProvisioningSaga {
         try {
             progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
             failurePoints.reach("provision");
+            stopIfInterrupted();
             CreatedResources created = engine.create(spec, runJournal, progress);
+            stopIfInterrupted();
             recordTerraformPlan(tenant, created.engineOutputs(), actor);
             lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, createdReason(created));
             reached = TenantState.CONFIGURING;
             progress.event("configure", "configuring the tenant's resources for " + tenant.tier().displayName());
             failurePoints.reach("configure");
             ConfiguredResources configured = engine.configure(spec, created, runJournal, progress);
+            stopIfInterrupted();
             String reason = configuredReason(tenant.tierConfig(), configured);
             lifecycle.transition(tenant.slug(), reached, TenantState.VALIDATING, actor, reason);
             progress.event("configure", reason);
@@ -81,16 +84,44 @@ final class ProvisioningSaga {
         }
     }
 
-    /** A provisioning step failed in {@code reached}; the caller rolls back. */
+    /**
+     * Between steps: a run whose thread was interrupted (a Jenkins abort) goes no further. The flag is
+     * left set, so {@link StepFailed} knows it was an interruption.
+     */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("the run's thread was interrupted");
+        }
+    }
+
+    /** A provisioning step failed in {@code reached}; the caller rolls back, unless it was an interruption. */
     static final class StepFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final TenantState reached;
         private final String reason;
+        private final boolean interrupted;
 
         StepFailed(TenantState reached, String reason, Throwable cause) {
             super("failed in " + reached + ": " + reason, cause);
             this.reached = reached;
             this.reason = reason;
+            this.interrupted = Thread.currentThread().isInterrupted() || causedByInterruption(cause);
+        }
+
+        /** The thread was interrupted, or the failure is one (some clients clear the flag as they throw). */
+        boolean interrupted() {
+            return interrupted;
+        }
+
+        private static boolean causedByInterruption(Throwable cause) {
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                // not InterruptedIOException's subclasses: a SocketTimeoutException is no interruption
+                if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                        || t.getClass() == java.io.InterruptedIOException.class) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         TenantState reached() {

@@ -2,74 +2,41 @@ package io.tenantprovisioning.jenkins;
 
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.model.TaskListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 
-/** A step context with a build environment, a captured log and a local workspace; records the outcome. */
-final class FakeStepContext extends StepContext {
+/** A step context with a build environment, a captured log and a workspace on a stand-in agent. */
+final class FakeStepContext extends RecordingStepContext {
 
     private static final long serialVersionUID = 1L;
 
-    private final EnvVars env;
-    private final transient ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final transient TaskListener listener;
-    private final transient FilePath workspace;
-    private transient Object result;
-    private transient Throwable failure;
-    private int outcomes;
+    private final transient ByteArrayOutputStream log;
+    private final transient StandInAgent agent;
 
-    FakeStepContext(Map<String, String> env, Path workspace) {
-        this.env = new EnvVars(env);
-        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-        this.listener = () -> out;
-        this.workspace = workspace == null ? null : new FilePath(workspace.toFile());
+    private FakeStepContext(Map<String, String> env, ByteArrayOutputStream log, StandInAgent agent, Path workspace) {
+        this(env, log, new PrintStream(log, true, StandardCharsets.UTF_8), agent, workspace);
     }
 
-    @Override
-    public <T> T get(Class<T> key) {
-        if (key == EnvVars.class) {
-            return key.cast(env);
-        }
-        if (key == TaskListener.class) {
-            return key.cast(listener);
-        }
-        if (key == FilePath.class) {
-            return key.cast(workspace);
-        }
-        return null;
+    private FakeStepContext(Map<String, String> env, ByteArrayOutputStream log, PrintStream out, StandInAgent agent,
+                            Path workspace) {
+        super(new EnvVars(env), () -> out, workspace == null ? null : new FilePath(agent, workspace.toString()));
+        this.log = log;
+        this.agent = agent;
     }
 
-    @Override
-    public void onSuccess(Object value) {
-        outcomes++;
-        result = value;
-    }
-
-    @Override
-    public void onFailure(Throwable t) {
-        outcomes++;
-        failure = t;
+    static FakeStepContext of(Map<String, String> env, Path workspace) {
+        return new FakeStepContext(env, new ByteArrayOutputStream(), new StandInAgent(), workspace);
     }
 
     String log() {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    Object result() {
-        return result;
-    }
-
-    Throwable failure() {
-        return failure;
-    }
-
-    /** onSuccess/onFailure calls: the contract is exactly one. */
-    int outcomes() {
-        return outcomes;
+    /** What the workspace's agent ran through its channel. */
+    StandInAgent agent() {
+        return agent;
     }
 }

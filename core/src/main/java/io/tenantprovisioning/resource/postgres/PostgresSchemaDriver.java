@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.PGConnection;
@@ -83,9 +84,13 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         PostgresEndpoint endpoint = PostgresEndpoint.tenantData(settings);
         HikariConfig config = new HikariConfig();
         config.setPoolName("tenantctl-tenant-admin");
-        config.setJdbcUrl(endpoint.jdbcUrl());
-        config.setUsername(settings.string(Setting.REGISTRY_DB_USER));
-        config.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        // the driver's own DataSource rather than a URL: Hikari would look the URL's driver up through
+        // DriverManager, whose driver discovery runs through the thread's context class loader
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(endpoint.jdbcUrl());
+        ds.setUser(settings.string(Setting.REGISTRY_DB_USER));
+        ds.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        config.setDataSource(ds);
         config.setMaximumPoolSize(3);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
