@@ -23,7 +23,11 @@ ENV_FILE=$STATE/services.env
 # clone on this machine (a developer's, CI's fresh one) must use the same credentials, or a second
 # clone would change the database password under the first and lose the key of stored secrets.
 MACHINE_SECRETS=${TENANTCTL_MACHINE_SECRETS:-/var/lib/tenantctl/local-secrets.env}
-MACHINE_KEYS=(REGISTRY_DB_PASSWORD REDIS_PASSWORD TENANT_SECRETS_KEY)
+MACHINE_KEYS=(REGISTRY_DB_PASSWORD REDIS_PASSWORD TENANT_SECRETS_KEY S3_ADMIN_ACCESS_KEY_ID S3_ADMIN_SECRET_ACCESS_KEY)
+# The services' own files (Redis config, moto's venv and log, Prometheus' config, file_sd targets and
+# data) belong to the machine as well: a second checkout's `up` must find and reuse them, never
+# re-arm moto's admin key or point Prometheus at its own empty targets folder.
+MACHINE_STATE=${TENANTCTL_MACHINE_STATE:-$(dirname "$MACHINE_SECRETS")/services}
 TOFU_MOD_DIR=$REPO/tools/opentofu
 
 HOST=127.0.0.1
@@ -144,13 +148,13 @@ write_env() {
   chmod 600 "$tmp"
   mv -f "$tmp" "$ENV_FILE"
 }
-load_machine_secrets() { # fills only what this checkout's env file does not have yet
+load_machine_secrets() { # the machine's values win: every checkout uses the services' current credentials
   [[ -r $MACHINE_SECRETS ]] || return 0
   local line key
   while IFS= read -r line || [[ -n $line ]]; do
     [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]] || continue
     key=${line%%=*}
-    [[ -n ${ENV[$key]:-} ]] || ENV[$key]=${line#*=}
+    [[ -n ${line#*=} ]] && ENV[$key]=${line#*=}
   done <"$MACHINE_SECRETS"
 }
 save_machine_secrets() {
@@ -181,7 +185,7 @@ init_env() {
   ENV[S3_ENDPOINT]=http://$HOST:$MOTO_PORT
   ENV[AWS_REGION]=${ENV[AWS_REGION]:-$AWS_REGION_DEFAULT}
   ENV[PROMETHEUS_URL]=http://$HOST:$PROM_PORT
-  ENV[PROMETHEUS_FILE_SD_DIR]=$STATE/prometheus/targets
+  ENV[PROMETHEUS_FILE_SD_DIR]=$MACHINE_STATE/prometheus/targets
   ENV[TERRAFORM_BIN]=$(tofu_bin_path)
   load_machine_secrets
   [[ -n ${ENV[REGISTRY_DB_PASSWORD]:-} ]] || ENV[REGISTRY_DB_PASSWORD]=$(gen_password)
@@ -361,7 +365,7 @@ pg_status() {
 
 # ---------------------------------------------------------------------------- redis
 
-REDIS_DIR=$STATE/redis
+REDIS_DIR=$MACHINE_STATE/redis
 redis_cli() { # redis_cli PASSWORD|"" ARGS...
   if [[ -n ${1:-} ]]; then
     REDISCLI_AUTH=$1 redis-cli --no-auth-warning -h "$HOST" -p "$REDIS_PORT" "${@:2}" 2>&1
@@ -446,9 +450,9 @@ redis_status() {
 
 # ---------------------------------------------------------------------------- moto
 
-MOTO_VENV=$STATE/moto-venv
-MOTO_PID_FILE=$STATE/moto.pid
-MOTO_LOG=$STATE/moto.log
+MOTO_VENV=$MACHINE_STATE/moto-venv
+MOTO_PID_FILE=$MACHINE_STATE/moto.pid
+MOTO_LOG=$MACHINE_STATE/moto.log
 MOTO_PY=''
 MOTO_BIN=''
 
@@ -583,6 +587,7 @@ moto_bootstrap() { # moto_bootstrap bootstrap|rearm
   [[ -n ${ENV[S3_ADMIN_ACCESS_KEY_ID]} && -n ${ENV[S3_ADMIN_SECRET_ACCESS_KEY]} ]] || die "moto: bootstrap returned no access key"
   write_env
   moto_py check || die "moto: the new admin key of $MOTO_ADMIN_USER does not work"
+  save_machine_secrets # every checkout on this machine uses this key from now on
   log "moto: IAM enforcement on; admin user $MOTO_ADMIN_USER bootstrapped (key stored in env file)"
 }
 
@@ -639,13 +644,33 @@ moto_status() {
 
 # ---------------------------------------------------------------------------- prometheus
 
-PROM_DIR=$STATE/prometheus
+PROM_DIR=$MACHINE_STATE/prometheus
 PROM_PID_FILE=$PROM_DIR/prometheus.pid
 prom_ready() { [[ $(http_code "http://$HOST:$PROM_PORT/-/ready" 3) == 200 ]]; }
+
+# A Prometheus started with another config file (an older layout kept it in a checkout) would keep
+# scraping that checkout's targets folder: restart it on the machine's config.
+prom_runs_other_config() { # prom_runs_other_config CONF
+  local pid cmd
+  for pid in $(port_pids "$PROM_PORT"); do
+    cmd=$(proc_cmd "$pid")
+    if [[ $cmd == *prometheus* && $cmd != *"--config.file=$1"* ]]; then
+      log "prometheus: running with another config ($cmd); restarting it on $1"
+      stop_pid "$pid" prometheus
+      wait_until 20 prometheus-stop bash -c "! (exec 3<>/dev/tcp/$HOST/$PROM_PORT) 2>/dev/null" || true
+      return 0
+    fi
+  done
+  return 1
+}
 
 prom_up() {
   ensure_pkgs prometheus prometheus
   mkdir -p "$PROM_DIR/targets" "$PROM_DIR/data"
+  # targets an older layout wrote into this checkout: the live tenants' must keep being scraped
+  if compgen -G "$STATE/prometheus/targets/*.json" >/dev/null; then
+    cp -n "$STATE"/prometheus/targets/*.json "$PROM_DIR/targets/" 2>/dev/null || true
+  fi
   local conf=$PROM_DIR/prometheus.yml tmp
   tmp=$(mktemp "$PROM_DIR/.prometheus.yml.XXXXXX")
   cat >"$tmp" <<EOF
@@ -665,7 +690,7 @@ EOF
   if command -v promtool >/dev/null 2>&1; then
     promtool check config "$conf" >/dev/null 2>&1 || die "promtool check config $conf failed"
   fi
-  if prom_ready; then
+  if prom_ready && ! prom_runs_other_config "$conf"; then
     if ((changed)); then curl -s -o /dev/null -X POST "http://$HOST:$PROM_PORT/-/reload" || true; fi
     log "prometheus: already running on $HOST:$PROM_PORT"
     return 0
@@ -761,10 +786,11 @@ tofu_status() {
 
 cmd_up() {
   require_root_debian
-  mkdir -p "$STATE"
-  chmod 700 "$STATE"
-  exec 9>"$STATE/.lock"
-  flock -w 900 9 || die "another 'services.sh up/down' holds $STATE/.lock"
+  mkdir -p "$STATE" "$MACHINE_STATE"
+  chmod 700 "$STATE" "$MACHINE_STATE"
+  # one lock per machine: two checkouts bringing the same services up must take turns
+  exec 9>"$MACHINE_STATE/.lock"
+  flock -w 900 9 || die "another 'services.sh up/down' holds $MACHINE_STATE/.lock"
   load_env
   init_env
   write_env # secrets exist on disk before any service uses them
@@ -796,9 +822,9 @@ cmd_up() {
 
 cmd_down() {
   require_root_debian
-  mkdir -p "$STATE"
-  exec 9>"$STATE/.lock"
-  flock -w 900 9 || die "another 'services.sh up/down' holds $STATE/.lock"
+  mkdir -p "$STATE" "$MACHINE_STATE"
+  exec 9>"$MACHINE_STATE/.lock"
+  flock -w 900 9 || die "another 'services.sh up/down' holds $MACHINE_STATE/.lock"
   load_env
   wants redis && redis_down
   wants moto && moto_down

@@ -2,7 +2,8 @@
  * revalidateTenants(Map config): the scheduled re-validation of every ACTIVE/DEGRADED tenant (see
  * revalidateTenants.txt). The work is one `tenantctl revalidate` call: the engine runs the suite with
  * bounded parallelism, moves tenants to DEGRADED and back to ACTIVE, notifies only on change and
- * writes one JUnit suite per tenant, which this pipeline publishes.
+ * writes one JUnit suite per tenant, which this pipeline publishes, with the fleet page
+ * (`tenantctl report --html`) as an artifact.
  */
 
 def call(Map config = [:]) {
@@ -26,6 +27,7 @@ def call(Map config = [:]) {
         post {
             always {
                 junit(testResults: "${cfg.reportsDir}/*.xml", allowEmptyResults: true)
+                script { publishFleetReport(cfg) }
             }
         }
     }
@@ -88,6 +90,24 @@ def revalidate(Map cfg) {
         unstable('At least one tenant is DEGRADED; the platform team was notified of the change')
     } else {
         error("tenantctl revalidate failed with exit code ${status}")
+    }
+    return status
+}
+
+/**
+ * The fleet page, archived whatever the re-validation's outcome: it shows the states the run left.
+ * A page that cannot be written makes the build UNSTABLE; it never hides the re-validation's result.
+ */
+def publishFleetReport(Map cfg) {
+    String page = "${cfg.reportsDir}/fleet-report.html"
+    int status = 0
+    withTenantCredentials(cfg.credentials) {
+        status = sh(script: "${cfg.tenantctl} report --html '${page}'", returnStatus: true)
+    }
+    if (status == 0) {
+        archiveArtifacts(artifacts: page, allowEmptyArchive: false)
+    } else {
+        unstable("tenantctl report failed with exit code ${status}; this build has no fleet page")
     }
     return status
 }

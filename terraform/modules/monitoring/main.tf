@@ -10,10 +10,12 @@ resource "grafana_folder" "tenant" {
 locals {
   selector = "tenant_id=\"${var.tenant_slug}\""
 
+  # Tags as "Key:Value", the form tenantctl reads back: the sweep searches Grafana for
+  # "ManagedBy:tenantctl", and tenantctl adopts the dashboard only when it carries the tenant's marker.
   dashboard = {
     uid           = var.uid
     title         = "Tenant ${var.tenant_slug} (${var.tier})"
-    tags          = concat(["tenantctl", "tier-${lower(var.tier)}"], [for k, v in var.tags : "${k}=${v}"])
+    tags          = concat(["tenantctl", "tier-${lower(var.tier)}"], [for k, v in var.tags : "${k}:${v}"])
     schemaVersion = 39
     time          = { from = "now-6h", to = "now" }
     panels = [

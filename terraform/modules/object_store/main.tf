@@ -61,9 +61,11 @@ resource "aws_s3_bucket_policy" "tenant" {
   depends_on = [aws_s3_bucket_public_access_block.tenant]
 }
 
+# The path tenantctl's own IAM users live under: the sweep lists tenant users by it, whichever engine
+# created them.
 resource "aws_iam_user" "tenant" {
   name          = var.iam_user_name
-  path          = "/tenants/"
+  path          = "/tenantctl/"
   force_destroy = true
 }
 

@@ -2,7 +2,7 @@ package hudson;
 
 import java.io.IOException;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public class AbortException extends IOException {
 
     private static final long serialVersionUID = 1L;

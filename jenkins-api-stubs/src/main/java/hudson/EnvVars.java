@@ -3,7 +3,7 @@ package hudson;
 import java.util.Map;
 import java.util.TreeMap;
 
-/* Compile-only stub: real signature; case-insensitive keys like the real class. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged); case-insensitive keys, as upstream. */
 public class EnvVars extends TreeMap<String, String> {
 
     private static final long serialVersionUID = 1L;

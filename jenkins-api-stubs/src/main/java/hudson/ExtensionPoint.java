@@ -1,5 +1,5 @@
 package hudson;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public interface ExtensionPoint {
 }

@@ -1,6 +1,6 @@
 package hudson.model;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
 
     @Override

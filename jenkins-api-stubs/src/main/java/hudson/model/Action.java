@@ -1,10 +1,11 @@
 package hudson.model;
 
-/* Compile-only stub: real signature (the real one extends ModelObject, whose getDisplayName it repeats here). */
-public interface Action {
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
+public interface Action extends ModelObject {
 
     String getIconFileName();
 
+    @Override
     String getDisplayName();
 
     String getUrlName();

@@ -1,11 +1,14 @@
 package hudson.model;
 
 import java.util.List;
+import jenkins.model.ModelObjectWithContextMenu;
+import org.kohsuke.stapler.export.ExportedBean;
 
-/* Compile-only stub: the real signature of the one member the steps use (the real class extends AbstractModelObject). */
-public abstract class Actionable {
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt: its supertypes and the one member the steps use. */
+@ExportedBean
+public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
 
     public <T extends Action> List<T> getActions(Class<T> type) {
-        throw new UnsupportedOperationException("stub: a build's actions come from a running Jenkins");
+        throw new UnsupportedOperationException("copy: a build's actions come from a running Jenkins");
     }
 }

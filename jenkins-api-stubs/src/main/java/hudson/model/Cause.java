@@ -1,11 +1,14 @@
 package hudson.model;
 
-/* Compile-only stub of the Jenkins type of the same name: real signatures, see ../README.md. */
+import org.kohsuke.stapler.export.ExportedBean;
+
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt: the members the steps use. */
+@ExportedBean
 public abstract class Cause {
 
     public abstract String getShortDescription();
 
-    /** A build started by a user; the real constructor with a user id exists since Jenkins 2.96. */
+    /** A build started by a user; it keeps the user ID it is given, as upstream's does. */
     public static class UserIdCause extends Cause {
 
         private final String userId;

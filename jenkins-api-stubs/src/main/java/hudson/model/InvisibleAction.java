@@ -1,6 +1,6 @@
 package hudson.model;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature and bodies, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt; bodies as upstream's (an action with no UI). */
 public abstract class InvisibleAction implements Action {
 
     @Override
@@ -9,7 +9,7 @@ public abstract class InvisibleAction implements Action {
     }
 
     @Override
-    public String getDisplayName() {
+    public final String getDisplayName() {
         return null;
     }
 

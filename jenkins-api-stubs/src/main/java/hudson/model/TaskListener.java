@@ -1,9 +1,9 @@
 package hudson.model;
 
 import java.io.PrintStream;
-import java.io.Serializable;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
-/* Compile-only stub: real signature (the real one extends SerializableOnlyOverRemoting, a Serializable). */
-public interface TaskListener extends Serializable {
+/* Copy of the upstream declaration (see jenkins-api-stubs/UPSTREAM.txt); its default members (error, hyperlink…) are omitted. */
+public interface TaskListener extends SerializableOnlyOverRemoting {
     PrintStream getLogger();
 }

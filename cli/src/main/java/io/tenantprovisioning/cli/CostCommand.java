@@ -7,9 +7,7 @@ import io.tenantprovisioning.chargeback.CostReportCsv;
 import io.tenantprovisioning.chargeback.CostReportHtml;
 import io.tenantprovisioning.chargeback.CostReportJson;
 import io.tenantprovisioning.chargeback.CostReportTable;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -57,7 +55,7 @@ final class CostCommand implements Callable<Integer> {
         if (output.json() && csv) {
             throw new CliFailure(ExitCode.INVALID_INPUT, "--json and --csv both choose the output format; pick one");
         }
-        checkHtmlTarget();
+        HtmlFile.check(html, false);
         YearMonth wanted = month != null ? month : YearMonth.now(java.time.ZoneOffset.UTC);
         CostReport report;
         try (TenantLedger ledger = TenantLedger.open(SettingsLoader.load(Map.of()))) {
@@ -67,7 +65,7 @@ final class CostCommand implements Callable<Integer> {
         }
         if (html != null) {
             // before stdout is written, so a failure leaves stdout holding only the error
-            writeHtml(report);
+            HtmlFile.write(html, CostReportHtml.render(report));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
@@ -82,28 +80,6 @@ final class CostCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private void checkHtmlTarget() {
-        if (html == null) {
-            return;
-        }
-        Path parent = html.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new CliFailure(ExitCode.INVALID_INPUT,
-                    "--html " + html + ": directory " + parent + " does not exist");
-        }
-        if (Files.isDirectory(html)) {
-            throw new CliFailure(ExitCode.INVALID_INPUT, "--html " + html + " is a directory; give a file name");
-        }
-    }
-
-    private void writeHtml(CostReport report) {
-        try {
-            CostReportHtml.write(report, html);
-        } catch (IOException e) {
-            throw new CliFailure(ExitCode.FAILED, "could not write the HTML report to " + html + ": " + e.getMessage());
-        }
     }
 
     /** Parses --month strictly as YYYY-MM with a message that says what is expected. */

@@ -1,5 +1,9 @@
 package io.tenantprovisioning.cli;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.rag.RagAnswer;
 import io.tenantprovisioning.rag.TokenRejectedException;
@@ -25,8 +29,14 @@ final class QueryCommand extends PlatformCommand {
     @Option(names = "--question", required = true, description = "The question.")
     String question;
 
-    @Option(names = "--token", description = "Bearer token (default: a fresh 5-minute token for the tenant).")
-    String token;
+    @Option(names = "--token-file", paramLabel = "FILE|-",
+            description = {"Read the bearer token from FILE, or from standard input with '-' (never as an argument:",
+                    "arguments are visible in the process list). Default: a fresh 5-minute token for the tenant."})
+    String tokenFile;
+
+    /** Kept only to refuse it clearly, without echoing the token the way an unknown option would. */
+    @Option(names = "--token", hidden = true)
+    String tokenArgument;
 
     @Option(names = "--top-k", defaultValue = "3", description = "Passages to retrieve (default: ${DEFAULT-VALUE}).")
     int topK;
@@ -36,7 +46,11 @@ final class QueryCommand extends PlatformCommand {
 
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
-        String bearer = token != null ? token
+        if (tokenArgument != null) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, "--token is refused: a token given as an argument is visible "
+                    + "in the process list; use --token-file FILE or --token-file - (standard input)");
+        }
+        String bearer = tokenFile != null ? readToken(tokenFile)
                 : platform.accessHandler().issueToken(Slug.of(slug), Duration.ofMinutes(5));
         RagAnswer answer;
         try {
@@ -64,5 +78,22 @@ final class QueryCommand extends PlatformCommand {
             out.printf("(%d ms)%n", answer.latency().toMillis());
         }
         return ExitCode.OK;
+    }
+
+    /** The first line of the file (or of standard input for '-'), trimmed; an empty one is refused. */
+    private String readToken(String source) {
+        String text;
+        try {
+            text = source.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, "cannot read the token from " + source + ": "
+                    + e.getClass().getSimpleName());
+        }
+        String token = text.lines().findFirst().orElse("").trim();
+        if (token.isEmpty()) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, "no token in " + (source.equals("-") ? "standard input" : source));
+        }
+        return token;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
         description = {"Issue a short-lived bearer token (JWT, HS256, tenant_id claim) signed with the tenant's own key.",
                 "The token is printed on stdout only: pipe it, do not log it."},
         footer = {"", "Example:", "  TOKEN=$(tenantctl token acme-corp --ttl-minutes 10)",
-                "  tenantctl query acme-corp --token \"$TOKEN\" --question 'What is the SLA?'"})
+                "  printf '%s' \"$TOKEN\" | tenantctl query acme-corp --token-file - --question 'What is the SLA?'"})
 final class TokenCommand extends PlatformCommand {
 
     @Parameters(index = "0", paramLabel = "SLUG", description = "The tenant's slug.")

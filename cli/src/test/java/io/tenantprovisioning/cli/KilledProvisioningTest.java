@@ -120,17 +120,10 @@ class KilledProvisioningTest {
     }
 
     private Process startProvision(String name, Path output) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dtenantctl.repo.root=" + System.getProperty("tenantctl.repo.root", ""),
-                Tenantctl.class.getName(), "provision", "--name", name, "--tier", "bronze", "--region", "us-east-1",
-                "--budget", "300000", "--email", "owner@killed.example");
         // the child inherits TENANTCTL_SERVICES_ENV (if set) from this JVM's environment
-        builder.environment().put("DATA_DIR", settings.dataDir().toAbsolutePath().toString());
-        builder.environment().put(FailurePoints.PAUSE_AT, "vector:120");
-        builder.environment().remove("TENANTCTL_FAIL_AT");
-        builder.redirectErrorStream(true).redirectOutput(output.toFile());
-        return builder.start();
+        return TenantctlProcess.start(settings, Map.of(FailurePoints.PAUSE_AT, "vector:120"), output, true,
+                "provision", "--name", name, "--tier", "bronze", "--region", "us-east-1", "--budget", "300000",
+                "--email", "owner@killed.example");
     }
 
     /** Polls the registry until the child sits at the vector step with its first resources CREATED. */

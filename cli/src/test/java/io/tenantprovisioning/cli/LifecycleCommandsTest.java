@@ -1,5 +1,7 @@
 package io.tenantprovisioning.cli;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
 import io.tenantprovisioning.model.TenantState;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,12 +79,24 @@ class LifecycleCommandsTest {
         CliRun token = CliRun.of("token", slug);
         assertThat(token.exitCode()).isZero();
         assertThat(token.out().trim().split("\\.")).hasSize(3);
-        CliRun query = CliRun.of("query", slug, "--question", "What is the uptime SLA?", "--token",
-                token.out().trim(), "--json");
+        // the token travels in a file, never as an argument (arguments show in the process list)
+        Path tokenFile = Files.createTempFile("token", ".jwt");
+        Files.writeString(tokenFile, token.out());
+        CliRun query = CliRun.of("query", slug, "--question", "What is the uptime SLA?", "--token-file",
+                tokenFile.toString(), "--json");
+        Files.delete(tokenFile);
         assertThat(query.exitCode()).as(query.err()).isZero();
         JsonNode answer = JSON.readTree(query.out());
         assertThat(answer.path("tenant").asText()).isEqualTo(slug);
         assertThat(answer.path("sources").toString()).contains("Service Level Agreement");
+    }
+
+    @Test
+    void aTokenGivenAsAnArgumentIsRefusedWithoutBeingEchoed() {
+        CliRun query = CliRun.of("query", "acme-corp", "--question", "q", "--token", "eyJ.secret-token.sig");
+        assertThat(query.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(query.err()).contains("--token-file").doesNotContain("secret-token");
+        assertThat(query.out()).doesNotContain("secret-token");
     }
 
     @Test

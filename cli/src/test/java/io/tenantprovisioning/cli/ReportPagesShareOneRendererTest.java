@@ -22,11 +22,11 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The validation, cost and demo pages are three models of one page type, rendered by one renderer. */
+/** The validation, cost, demo and fleet pages are four models of one page type, rendered by one renderer. */
 class ReportPagesShareOneRendererTest {
 
     @Test
-    void theThreePagesAreRenderedByHtmlPage() {
+    void theFourPagesAreRenderedByHtmlPage() {
         Instant start = Instant.parse("2025-01-31T10:15:30Z");
         ValidationReport validation = new ValidationReport("acme-corp", "Gold", start, start.plusSeconds(2), List.of(
                 new CheckResult("jwt-auth", "JWT authentication", true, new CheckOutcome.Passed("ok", null),
@@ -37,11 +37,14 @@ class ReportPagesShareOneRendererTest {
                 new ChargebackTags("acme-corp", "Gold", "FINANCE", "tenantctl", "req-1"))));
         List<DemoRow> demo = DemoSummaryPageTest.rows();
 
+        var fleet = FleetPageTest.report();
+
         List<String> pages = List.of(HtmlReport.render(validation), CostReportHtml.render(cost),
-                DemoSummaryPage.render(demo));
+                DemoSummaryPage.render(demo), FleetPage.render(fleet));
 
         assertThat(pages).containsExactly(HtmlPage.render(HtmlReport.page(validation)),
-                HtmlPage.render(CostReportHtml.page(cost)), HtmlPage.render(DemoSummaryPage.page(demo)));
+                HtmlPage.render(CostReportHtml.page(cost)), HtmlPage.render(DemoSummaryPage.page(demo)),
+                HtmlPage.render(FleetPage.page(fleet)));
         assertThat(pages).extracting(ReportPagesShareOneRendererTest::head).as("one stylesheet and head for all")
                 .containsOnly(head(HtmlPage.render(DemoSummaryPage.page(List.of()))));
     }

@@ -97,17 +97,9 @@ class RollbackFailedTest {
 
     /** The real CLI in its own JVM, so the fault setting reaches it the way an operator would set it. */
     private Process provisionInChildProcess(String name, Path output, String faults) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dtenantctl.repo.root=" + System.getProperty("tenantctl.repo.root", ""),
-                Tenantctl.class.getName(), "provision", "--name", name, "--tier", "bronze", "--region", "us-east-1",
-                "--budget", "300000", "--email", "owner@faults.example", "--json");
-        builder.environment().put("DATA_DIR", settings.dataDir().toAbsolutePath().toString());
-        builder.environment().put("TENANTCTL_FAIL_AT", "configure");
-        builder.environment().put("TENANTCTL_FAULTS", faults);
-        builder.environment().remove("TENANTCTL_PAUSE_AT");
         // stdout only: progress goes to stderr, the JSON outcome to stdout
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile());
-        return builder.start();
+        return TenantctlProcess.start(settings, Map.of("TENANTCTL_FAIL_AT", "configure", "TENANTCTL_FAULTS", faults),
+                output, false, "provision", "--name", name, "--tier", "bronze", "--region", "us-east-1",
+                "--budget", "300000", "--email", "owner@faults.example", "--json");
     }
 }

@@ -2,6 +2,8 @@ package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.engine.ConfiguredResources;
+import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
@@ -66,9 +68,16 @@ final class Engines {
         }
 
         @Override
-        public Map<String, String> provision(TenantResourceSpec spec, ProvisioningJournal journal,
-                                             ProgressListener progress) throws ResourceException {
-            return engine().provision(spec, journal, progress);
+        public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal,
+                                       ProgressListener progress) throws ResourceException {
+            return engine().create(spec, journal, progress);
+        }
+
+        @Override
+        public ConfiguredResources configure(TenantResourceSpec spec, CreatedResources created,
+                                             ProvisioningJournal journal, ProgressListener progress)
+                throws ResourceException {
+            return engine().configure(spec, created, journal, progress);
         }
 
         @Override

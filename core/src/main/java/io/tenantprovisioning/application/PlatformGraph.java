@@ -13,6 +13,7 @@ import io.tenantprovisioning.registry.RunLock;
 import io.tenantprovisioning.registry.TransitionGuard;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,16 @@ final class PlatformGraph {
     @SuppressWarnings("try") // the lock is held for the block's duration, never referenced in it
     <T> T underRunLock(Slug slug, String what, Supplier<T> work) {
         try (RunLock lock = RunLock.acquire(registry, slug, runId(what))) {
+            return work.get();
+        }
+    }
+
+    /** As {@link #underRunLock(Slug, String, Supplier)}, but waits up to {@code wait} for a holder to finish. */
+    @SuppressWarnings("try")
+    <T> T underRunLock(Slug slug, String what, Duration wait, ProgressListener progress, Supplier<T> work) {
+        try (RunLock lock = RunLock.acquire(registry, slug, runId(what), wait, holder -> progress.event(what,
+                "waiting up to " + wait.toSeconds() + " s for the run holding tenant '" + slug + "' to finish ("
+                        + holder + ")"))) {
             return work.get();
         }
     }

@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * provision: APPROVED → PROVISIONING → CONFIGURING → VALIDATING with the chosen engine. Any failure
  * is handed to {@link RollbackHandler} (the one owner of rollback) and reported as
- * {@link ProvisioningResult.RolledBack}; nothing here throws for a provisioning failure.
+ * {@link ProvisioningResult.RolledBack}; nothing here throws for a provisioning failure. An
+ * interruption of the run's thread is not a failure to roll back here but
+ * {@link ProvisioningResult.Interrupted}: the interrupter rolls back, once.
  */
 public final class ProvisionHandler {
 
@@ -25,7 +27,8 @@ public final class ProvisionHandler {
 
     ProvisionHandler(PlatformGraph graph, RollbackHandler rollback) {
         this.graph = graph;
-        this.saga = new ProvisioningSaga(graph.registry, graph.failurePoints, graph.services.faults()::wrap);
+        this.saga = new ProvisioningSaga(graph.registry, graph.lifecycle, graph.failurePoints,
+                graph.services.faults()::wrap);
         this.rollback = rollback;
     }
 
@@ -50,6 +53,13 @@ public final class ProvisionHandler {
                     graph.engine(engineKind), PlatformGraph.actor(), progress);
             return new ProvisioningResult.Provisioned(tenant.slug().value(), outputs);
         } catch (ProvisioningSaga.StepFailed e) {
+            if (e.interrupted()) {
+                Thread.currentThread().interrupt();
+                ProvisioningResult.Interrupted interrupted = new ProvisioningResult.Interrupted(
+                        tenant.slug().value(), e.reached(), e.reason());
+                progress.event("provision", interrupted.message());
+                return interrupted;
+            }
             progress.event("rollback", "rolling back");
             RollbackResult result = rollback.rollbackLocked(tenant, e.getMessage(), progress);
             return new ProvisioningResult.RolledBack(tenant.slug().value(), e.reason(), result);

@@ -79,6 +79,9 @@ public final class ProvisioningJob {
             return new PipelineOutcome.RolledBack(slug.value(), failed.message(), null,
                     failed.rollback().survivors());
         }
+        if (provisioned instanceof ProvisioningResult.Interrupted interrupted) {
+            throw new ProvisioningInterruptedException(interrupted);
+        }
         ValidationReport report = null;
         try {
             hook.beforeValidation(slug);

@@ -1,26 +1,32 @@
 package io.tenantprovisioning.application;
 
-import io.tenantprovisioning.registry.Lifecycle;
-import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.engine.ConfiguredResources;
+import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.engine.ProvisioningJournal;
+import io.tenantprovisioning.engine.terraform.TerraformEngine;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.AuditEntry;
+import io.tenantprovisioning.registry.Lifecycle;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.tier.TierConfig;
-import io.tenantprovisioning.engine.terraform.TerraformEngine;
-import io.tenantprovisioning.registry.AuditEntry;
-import io.tenantprovisioning.engine.ProvisioningJournal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * APPROVED → PROVISIONING → CONFIGURING → VALIDATING. A failure on the way is thrown as a
- * {@link StepFailed} naming the state reached; rolling back is {@link RollbackHandler}'s job alone.
- * The caller holds the run lock.
+ * APPROVED → PROVISIONING (the engine's create phase) → CONFIGURING (its configure phase) → VALIDATING.
+ * Each state is claimed before its phase runs, so the state says what is happening; what each phase did
+ * is the reason of the transition that ends it. A failure on the way is thrown as a {@link StepFailed}
+ * naming the state reached; rolling back is {@link RollbackHandler}'s job alone. The caller holds the
+ * run lock.
  */
 final class ProvisioningSaga {
 
@@ -29,11 +35,15 @@ final class ProvisioningSaga {
     private final FailurePoints failurePoints;
     private final UnaryOperator<ProvisioningJournal> journal;
 
-    /** @param journal decorates each run's journal (the composition root's fault points) */
-    ProvisioningSaga(Registry registry, FailurePoints failurePoints, UnaryOperator<ProvisioningJournal> journal) {
+    /**
+     * @param lifecycle the composition root's (its transition guard carries the lifecycle fault points)
+     * @param journal   decorates each run's journal (the composition root's fault points)
+     */
+    ProvisioningSaga(Registry registry, Lifecycle lifecycle, FailurePoints failurePoints,
+                     UnaryOperator<ProvisioningJournal> journal) {
         this.registry = registry;
         this.journal = journal;
-        this.lifecycle = new Lifecycle(registry);
+        this.lifecycle = lifecycle;
         this.failurePoints = failurePoints;
     }
 
@@ -43,24 +53,30 @@ final class ProvisioningSaga {
      * @throws StepFailed when anything failed (nothing is rolled back here)
      */
     Map<String, String> provision(TenantRecord tenant, Map<String, String> tags, ProvisioningEngine engine,
-                                         String actor, ProgressListener progress) {
+                                  String actor, ProgressListener progress) {
         lifecycle.transition(tenant.slug(), TenantState.APPROVED, TenantState.PROVISIONING, actor,
                 "provisioning with the " + engine.name() + " engine");
         registry.tenants().setEngine(tenant.slug(), engine.name());
         TenantState reached = TenantState.PROVISIONING;
-        progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
+        TenantResourceSpec spec = new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig());
+        ProvisioningJournal runJournal = journal.apply(new RegistryJournal(registry.journal(), tenant.id()));
         try {
+            progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
             failurePoints.reach("provision");
-            Map<String, String> outputs = engine.provision(
-                    new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig()),
-                    journal.apply(new RegistryJournal(registry.journal(), tenant.id())), progress);
-            recordTerraformPlan(tenant, outputs, actor);
-            lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, "resources created");
+            stopIfInterrupted();
+            CreatedResources created = engine.create(spec, runJournal, progress);
+            stopIfInterrupted();
+            recordTerraformPlan(tenant, created.engineOutputs(), actor);
+            lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, createdReason(created));
             reached = TenantState.CONFIGURING;
+            progress.event("configure", "configuring the tenant's resources for " + tenant.tier().displayName());
             failurePoints.reach("configure");
-            lifecycle.transition(tenant.slug(), reached, TenantState.VALIDATING, actor, configured(tenant.tierConfig()));
-            progress.event("configure", configured(tenant.tierConfig()));
-            return outputs;
+            ConfiguredResources configured = engine.configure(spec, created, runJournal, progress);
+            stopIfInterrupted();
+            String reason = configuredReason(tenant.tierConfig(), configured);
+            lifecycle.transition(tenant.slug(), reached, TenantState.VALIDATING, actor, reason);
+            progress.event("configure", reason);
+            return configured.outputs();
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             progress.event("provision", "FAILED in " + reached + ": " + reason);
@@ -68,16 +84,44 @@ final class ProvisioningSaga {
         }
     }
 
-    /** A provisioning step failed in {@code reached}; the caller rolls back. */
+    /**
+     * Between steps: a run whose thread was interrupted (a Jenkins abort) goes no further. The flag is
+     * left set, so {@link StepFailed} knows it was an interruption.
+     */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("the run's thread was interrupted");
+        }
+    }
+
+    /** A provisioning step failed in {@code reached}; the caller rolls back, unless it was an interruption. */
     static final class StepFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final TenantState reached;
         private final String reason;
+        private final boolean interrupted;
 
         StepFailed(TenantState reached, String reason, Throwable cause) {
             super("failed in " + reached + ": " + reason, cause);
             this.reached = reached;
             this.reason = reason;
+            this.interrupted = Thread.currentThread().isInterrupted() || causedByInterruption(cause);
+        }
+
+        /** The thread was interrupted, or the failure is one (some clients clear the flag as they throw). */
+        boolean interrupted() {
+            return interrupted;
+        }
+
+        private static boolean causedByInterruption(Throwable cause) {
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                // not InterruptedIOException's subclasses: a SocketTimeoutException is no interruption
+                if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                        || t.getClass() == java.io.InterruptedIOException.class) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         TenantState reached() {
@@ -113,13 +157,23 @@ final class ProvisioningSaga {
                         + plain));
     }
 
+    /** What PROVISIONING created, kind by kind (names only: never an attribute that could matter). */
+    private static String createdReason(CreatedResources created) {
+        return "resources created: " + created.entries().stream()
+                .map(e -> e.resource().kind().stepName() + " " + e.resource().name())
+                .collect(Collectors.joining(", "));
+    }
+
     /**
-     * What CONFIGURING applied. The drivers already set the tier's quotas (Redis metadata), row-level
-     * security and the demo documents; the tier config itself was snapshotted into the registry at
-     * submission, so configuring records it against this run.
+     * What CONFIGURING applied: the tier it configured for (its config was snapshotted into the registry at
+     * submission) and every kind's configuration, as the kinds reported it (no secret ever appears there).
      */
-    private static String configured(TierConfig tier) {
-        return "configured " + tier.tier().displayName() + ": " + tier.queriesPerMinute() + " queries/min, "
-                + tier.documentsPerMonth() + " docs/month, model " + tier.model() + ", max tokens " + tier.maxTokens();
+    private static String configuredReason(TierConfig tier, ConfiguredResources configured) {
+        List<String> lines = new ArrayList<>();
+        lines.add("configured " + tier.tier().displayName() + ": " + tier.queriesPerMinute() + " queries/min, "
+                + tier.documentsPerMonth() + " docs/month, model " + tier.model() + ", max tokens "
+                + tier.maxTokens());
+        lines.addAll(configured.applied());
+        return String.join("; ", lines);
     }
 }

@@ -1,11 +1,13 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.model.IllegalTransitionException;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.notify.NotificationEvent;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +32,16 @@ public final class RollbackHandler {
         this.teardown = teardown;
     }
 
-    /** Rolls the tenant back under its run lock (a person's or a pipeline's request). */
+    /**
+     * Rolls the tenant back under its run lock (a person's or a pipeline's request). While another run
+     * holds the lock it waits, up to ROLLBACK_LOCK_WAIT_SECONDS: the usual holder is a provisioning run
+     * that was just aborted (Jenkins fails the step at once and interrupts its thread, which still has
+     * to stop and let go), and this rollback, not that interrupted thread, is the one that must finish
+     * the job and report it. Refusing at once would leave the tenant half-built behind an aborted build.
+     */
     public RollbackResult rollback(Slug slug, ProgressListener progress) {
-        return graph.underRunLock(slug, "rollback",
+        Duration wait = Duration.ofSeconds(graph.services.settings().longValue(Setting.ROLLBACK_LOCK_WAIT_SECONDS));
+        return graph.underRunLock(slug, "rollback", wait, progress,
                 () -> rollbackLocked(graph.registry.tenants().require(slug), "rollback requested", progress));
     }
 

@@ -11,7 +11,9 @@ import io.tenantprovisioning.resource.objectstore.ObjectStoreBackend;
 import io.tenantprovisioning.resource.objectstore.ObjectStoreException;
 import io.tenantprovisioning.resource.objectstore.TenantObjectClient;
 import io.tenantprovisioning.resource.postgres.TenantDatabase;
+import io.tenantprovisioning.config.OwnerOnlyFiles;
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +75,9 @@ final class TenantExport {
 
     ExportSummary write(TenantAccess tenant, Path dir, ProgressListener progress) {
         try {
-            Files.createDirectories(dir.resolve(TABLES_DIR));
-            Files.createDirectories(dir.resolve(OBJECTS_DIR));
+            // a tenant's rows and documents: readable by the operator only
+            OwnerOnlyFiles.createFolders(dir.resolve(TABLES_DIR));
+            OwnerOnlyFiles.createFolders(dir.resolve(OBJECTS_DIR));
             Map<String, Long> rows = dumpTables(tenant, dir.resolve(TABLES_DIR));
             progress.event("export", "schema: " + rows.size() + " tables, " + rows.values().stream()
                     .mapToLong(Long::longValue).sum() + " rows");
@@ -122,7 +125,8 @@ final class TenantExport {
         long count = 0;
         try (PreparedStatement ps = c.prepareStatement("select * from " + qualifiedTable + " order by 1");
              ResultSet rs = ps.executeQuery();
-             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.open(file),
+                     StandardCharsets.UTF_8))) {
             ResultSetMetaData columns = rs.getMetaData();
             while (rs.next()) {
                 out.write(JSON.writeValueAsString(row(rs, columns)));
@@ -173,8 +177,8 @@ final class TenantExport {
                     throw new IOException("object key '" + key + "' would leave the export folder");
                 }
                 byte[] content = client.get(objectKey);
-                Files.createDirectories(target.getParent());
-                Files.write(target, content);
+                OwnerOnlyFiles.createFolders(target.getParent());
+                OwnerOnlyFiles.write(target, content);
                 count++;
                 bytes += content.length;
             }
@@ -191,6 +195,7 @@ final class TenantExport {
                 .forEach(e -> tables.put(e.getKey(), e.getValue()));
         manifest.put("objects", summary.objects());
         manifest.put("objectBytes", summary.objectBytes());
-        Files.writeString(summary.directory().resolve(MANIFEST), PRETTY.writeValueAsString(manifest) + "\n");
+        OwnerOnlyFiles.write(summary.directory().resolve(MANIFEST),
+                (PRETTY.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

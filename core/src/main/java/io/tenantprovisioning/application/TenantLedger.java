@@ -9,14 +9,16 @@ import io.tenantprovisioning.registry.ChainVerification;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The registry-only side of the application: the tenants' records, their audit trail and its
- * verification, approval decisions and the month's chargeback — everything that needs no service
- * but the registry, so `list`, `show`, `audit`, `approve` and `cost` start without the drivers.
+ * verification, approval decisions, the month's chargeback and the fleet report — everything that
+ * needs no service but the registry, so `list`, `show`, `audit`, `approve`, `cost` and `report`
+ * start without the drivers.
  */
 public final class TenantLedger implements AutoCloseable {
 
@@ -72,6 +74,18 @@ public final class TenantLedger implements AutoCloseable {
     /** The chargeback report of one calendar month (UTC). */
     public CostReport costReport(YearMonth month) {
         return new CostReportBuilder(registry).build(month);
+    }
+
+    /**
+     * The fleet at this moment: tenants, validation trends, credential ages, drift and the current
+     * month's chargeback per cost center (see {@link FleetReport}).
+     */
+    public FleetReport fleet(FleetQuery query) {
+        return fleet(query, Clock.systemUTC());
+    }
+
+    FleetReport fleet(FleetQuery query, Clock clock) {
+        return new FleetReportBuilder(registry, clock).build(query);
     }
 
     /** approve / reject by slug. */

@@ -180,12 +180,18 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return decide.decide(requestId, group, approver, Verdict.valueOf(decision.name()), comment);
     }
 
-    /** @throws ProvisioningFailedException when provisioning failed (the tenant was already rolled back) */
+    /**
+     * @throws ProvisioningFailedException when provisioning failed (the tenant was already rolled back)
+     * @throws ProvisioningInterruptedException when the thread was interrupted (left for one rollback)
+     */
     @Override
     public ProvisioningResult.Provisioned provision(String requestId, EngineKind engine, ProgressListener progress) {
         ProvisioningResult result = provision.provision(requestId, engine, progress);
         if (result instanceof ProvisioningResult.RolledBack failed) {
             throw new ProvisioningFailedException(failed);
+        }
+        if (result instanceof ProvisioningResult.Interrupted interrupted) {
+            throw new ProvisioningInterruptedException(interrupted);
         }
         return (ProvisioningResult.Provisioned) result;
     }

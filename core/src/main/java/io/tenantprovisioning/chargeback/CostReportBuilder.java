@@ -81,13 +81,15 @@ public final class CostReportBuilder {
                 .orElse(false);
     }
 
-    private CostReportLine line(TenantRecord tenant) {
-        StoredRequest request = registry.requests().require(tenant.requestId());
+    /** The cost center a tenant's chargeback goes to: its request's, or the slug's default for old rows. */
+    public static String costCenterOf(TenantRecord tenant, StoredRequest request) {
         String costCenter = request.request().costCenter();
-        if (costCenter == null || costCenter.isBlank()) {
-            // requests are stored with the validator's default filled in; this only covers older rows
-            costCenter = tenant.slug().defaultCostCenter();
-        }
+        // requests are stored with the validator's default filled in; this only covers older rows
+        return costCenter == null || costCenter.isBlank() ? tenant.slug().defaultCostCenter() : costCenter;
+    }
+
+    private CostReportLine line(TenantRecord tenant) {
+        String costCenter = costCenterOf(tenant, registry.requests().require(tenant.requestId()));
         ChargebackTags tags = new ChargebackTags(tenant.slug().value(), tenant.tier().displayName(), costCenter,
                 ChargebackTags.MANAGED_BY_VALUE, tenant.requestId().toString());
         return new CostReportLine(tenant.slug(), tenant.name(), tenant.tier(), tenant.region(), tenant.state().name(),

@@ -1,12 +1,12 @@
 package io.tenantprovisioning.chargeback;
 
 /** Rupee amounts the way the finance team reads them: Indian digit grouping, "₹12,34,567". */
-final class Rupees {
+public final class Rupees {
 
     private Rupees() {
     }
 
-    static String format(long amount) {
+    public static String format(long amount) {
         String digits = Long.toString(amount).replace("-", "");
         StringBuilder out = new StringBuilder(amount < 0 ? "-₹" : "₹");
         if (digits.length() <= 3) {

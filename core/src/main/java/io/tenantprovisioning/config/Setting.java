@@ -38,6 +38,8 @@ public enum Setting {
     EXECUTIVE_APPROVAL_THRESHOLD("5000000", false, "budgets (INR) above this need CFO, CTO and Legal"),
     COST_BASE_MONTHLY_INR("25000", false, "base monthly cost of one tenant before tier and region multipliers"),
     PROVISIONING_ENABLED("true", false, "false = plan only (simulation): nothing is created anywhere"),
+    ROLLBACK_LOCK_WAIT_SECONDS("600", false, "how long a rollback waits for the tenant's run lock while another run "
+            + "holds it (e.g. an aborted provisioning still stopping); 0 = refuse at once"),
     ENGINE("direct", false, "provisioning engine: direct or terraform"),
     TERRAFORM_BIN("tofu", false, "terraform or tofu binary"),
     TERRAFORM_MODULE_DIR("terraform/local", false, "root module the terraform engine applies, relative to the repository: "

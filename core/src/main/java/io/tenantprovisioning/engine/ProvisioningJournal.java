@@ -15,4 +15,12 @@ public interface ProvisioningJournal {
 
     /** Marks the entry created, with the service's identifier, the tags and the non-secret attributes. */
     void created(long entryId, CreatedResource resource, java.util.Map<String, String> tags);
+
+    /**
+     * Records the attributes configuration added to a created entry. The entry stays CREATED (configuring
+     * creates nothing to roll back); by default the entry is re-marked with the configured resource.
+     */
+    default void configured(long entryId, CreatedResource resource, java.util.Map<String, String> tags) {
+        created(entryId, resource, tags);
+    }
 }

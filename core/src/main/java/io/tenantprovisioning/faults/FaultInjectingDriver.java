@@ -4,11 +4,13 @@ import io.tenantprovisioning.faults.FaultPoint.Site;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ConfiguredResource;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,14 +18,15 @@ import java.util.Set;
 
 /**
  * A driver that reaches the plan around each call of its delegate, targeting the delegate's kind:
- * before create, after a successful create (the resource exists but the caller sees a failure), before
- * and after destroy (inside a compensation), before describe and list.
+ * before create (or adopt), after a successful create or adopt (the resource exists but the caller sees
+ * a failure), before configure, before and after destroy (inside a compensation), before describe and list.
  */
 public final class FaultInjectingDriver implements ResourceDriver {
 
     /** The sites this decorator reaches. */
-    public static final Set<Site> SITES = Set.of(Site.DRIVER_CREATE, Site.DRIVER_AFTER_CREATE, Site.DRIVER_DESCRIBE,
-            Site.DRIVER_DESTROY, Site.DRIVER_AFTER_DESTROY, Site.DRIVER_LIST);
+    public static final Set<Site> SITES = Set.of(Site.DRIVER_CREATE, Site.DRIVER_AFTER_CREATE,
+            Site.DRIVER_CONFIGURE, Site.DRIVER_DESCRIBE, Site.DRIVER_DESTROY, Site.DRIVER_AFTER_DESTROY,
+            Site.DRIVER_LIST);
 
     private final ResourceDriver delegate;
     private final FaultPlan plan;
@@ -44,6 +47,21 @@ public final class FaultInjectingDriver implements ResourceDriver {
         CreatedResource created = delegate.create(spec);
         plan.reach(at(Site.DRIVER_AFTER_CREATE));
         return created;
+    }
+
+    /** Adopting is the create phase of a kind Terraform created: the create sites apply. */
+    @Override
+    public CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        plan.reach(at(Site.DRIVER_CREATE));
+        CreatedResource adopted = delegate.adopt(spec, terraform);
+        plan.reach(at(Site.DRIVER_AFTER_CREATE));
+        return adopted;
+    }
+
+    @Override
+    public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
+        plan.reach(at(Site.DRIVER_CONFIGURE));
+        return delegate.configure(spec, created);
     }
 
     @Override

@@ -27,6 +27,8 @@ public record FaultPoint(Site site, String target) {
         DRIVER_CREATE(TargetDomain.RESOURCE_KIND),
         /** After a driver created its resource: it exists, yet the caller sees a failure. */
         DRIVER_AFTER_CREATE(TargetDomain.RESOURCE_KIND),
+        /** Before a driver configures its resource: created, never configured. */
+        DRIVER_CONFIGURE(TargetDomain.RESOURCE_KIND),
         DRIVER_DESCRIBE(TargetDomain.RESOURCE_KIND),
         /** Before a driver destroys: inside a compensation (rollback, offboarding, sweep). */
         DRIVER_DESTROY(TargetDomain.RESOURCE_KIND),

@@ -10,6 +10,7 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.request.TenantRequest;
 import io.tenantprovisioning.resource.PlannedResource;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import io.tenantprovisioning.tier.TierCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class TenantPlanner {
     private final TierCatalog tiers;
     private final CostModel costModel;
     private final ApprovalPolicy approvalPolicy;
-    private final String bucketPrefix;
+    private final ResourceKinds kinds;
 
     public TenantPlanner(TierCatalog tiers, CostModel costModel, ApprovalPolicy approvalPolicy, String bucketPrefix) {
         this.tiers = tiers;
@@ -34,7 +35,11 @@ public final class TenantPlanner {
             throw new ConfigurationException("BUCKET_PREFIX '" + bucketPrefix
                     + "' must be 1-30 of a-z, 0-9 and '-', starting with a letter (bucket names are <prefix>-<slug>)");
         }
-        this.bucketPrefix = bucketPrefix;
+        try {
+            this.kinds = ResourceKinds.withBucketPrefix(bucketPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /** The planner as configured: thresholds, base cost and bucket prefix from settings. */
@@ -67,14 +72,8 @@ public final class TenantPlanner {
         return resources;
     }
 
-    /** The name a resource of this kind has on its service. */
+    /** The name a resource of this kind has on its service: the kind module's naming. */
     public String nameOf(ResourceKind kind, Slug slug) {
-        return switch (kind) {
-            case POSTGRES -> slug.sqlIdentifier();
-            case REDIS -> slug.redisUser();
-            case OBJECT_STORE -> slug.bucketName(bucketPrefix);
-            case VECTOR, MONITORING -> slug.qualifiedName();
-            case SIGNING_KEY -> slug.sqlIdentifier() + "_jwt";
-        };
+        return kinds.nameOf(kind, slug);
     }
 }

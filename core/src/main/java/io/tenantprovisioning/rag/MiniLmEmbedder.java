@@ -14,7 +14,24 @@ public final class MiniLmEmbedder implements Embedder {
     private final AllMiniLmL6V2QuantizedEmbeddingModel model;
 
     public MiniLmEmbedder() {
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        this.model = loadModel();
+    }
+
+    /**
+     * langchain4j reads the model and tokenizer files through the thread's context class loader (in
+     * the model class's static initializer). A host such as Jenkins runs this on threads whose context
+     * loader cannot see the langchain4j jar, so the load would fail with "Embedding model file is not
+     * available"; the context loader is pointed at the model's own loader for the load, then restored.
+     */
+    private static AllMiniLmL6V2QuantizedEmbeddingModel loadModel() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader());
+        try {
+            return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class Registry implements AutoCloseable {
         return new AuditLog(scope);
     }
 
+    /** When each tenant secret was last written, without the secrets (no cipher needed). */
+    public SecretStamps secretStamps() {
+        return new SecretStamps(scope);
+    }
+
     /** The tenant secret vault, sealing with the given cipher (TENANT_SECRETS_KEY). */
     public EncryptedSecretVault secrets(SecretCipher cipher) {
         return new EncryptedSecretVault(scope, cipher);

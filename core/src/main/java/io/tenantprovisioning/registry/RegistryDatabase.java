@@ -10,12 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.postgresql.PGProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -25,6 +23,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>The application role may append to the audit log but never change it. It is entered with
  * {@code SET ROLE}, which guards against application bugs rather than against someone holding the
  * admin password; the audit trigger and the hash chain cover that case.
+ *
+ * <p>Nothing here depends on the calling thread's context class loader: a host such as Jenkins runs
+ * the engine on threads whose context loader cannot see this library. Flyway is given this class's
+ * loader (it finds its PostgreSQL support and {@code classpath:db/registry} through it), and Flyway
+ * and the pool are handed a {@link PGSimpleDataSource} built here rather than a JDBC URL, which they
+ * would resolve to a driver through {@code DriverManager} and the context loader.
  */
 public final class RegistryDatabase implements AutoCloseable {
 
@@ -78,12 +82,8 @@ public final class RegistryDatabase implements AutoCloseable {
      * advisory locks, which must live exactly as long as the run that holds them.
      */
     public Connection dedicatedConnection() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser(user);
-        ds.setPassword(password.reveal());
+        PGSimpleDataSource ds = postgres("tenantctl-run");
         ds.setCurrentSchema(schema);
-        ds.setApplicationName("tenantctl-run");
         try {
             Connection connection = ds.getConnection();
             try (Statement st = connection.createStatement()) {
@@ -114,8 +114,8 @@ public final class RegistryDatabase implements AutoCloseable {
 
     private void migrate() {
         try {
-            Flyway.configure()
-                    .dataSource(url, user, password.reveal())
+            Flyway.configure(RegistryDatabase.class.getClassLoader())
+                    .dataSource(postgres("tenantctl-migrate"))
                     .schemas(schema)
                     .locations("classpath:db/registry")
                     .placeholders(Map.of("appRole", APP_ROLE))
@@ -130,17 +130,23 @@ public final class RegistryDatabase implements AutoCloseable {
     private HikariConfig poolConfig() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("tenantctl-registry");
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password.reveal());
+        PGSimpleDataSource ds = postgres("tenantctl");
+        ds.setCurrentSchema(schema);
+        config.setDataSource(ds);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setConnectionInitSql(setRoleSql());
-        Properties props = new Properties();
-        props.setProperty(PGProperty.CURRENT_SCHEMA.getName(), schema);
-        props.setProperty(PGProperty.APPLICATION_NAME.getName(), "tenantctl");
-        config.setDataSourceProperties(props);
         return config;
+    }
+
+    /** The driver's own DataSource: no DriverManager lookup, so no dependence on the context loader. */
+    private PGSimpleDataSource postgres(String applicationName) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(user);
+        ds.setPassword(password.reveal());
+        ds.setApplicationName(applicationName);
+        return ds;
     }
 
     private static String setRoleSql() {

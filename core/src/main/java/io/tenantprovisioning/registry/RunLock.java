@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 /**
  * One run per tenant: a session-level PostgreSQL advisory lock keyed on the slug, held on a
@@ -23,6 +25,9 @@ public final class RunLock implements AutoCloseable {
 
     // first half of the two-int advisory key: keeps tenant run locks apart from every other lock
     private static final int LOCK_CLASS = 0x746e7472;
+    // how often a waiting run asks again; a session lock has no wake-up, and a blocking
+    // pg_advisory_lock could not be given up when the waiting thread is interrupted
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final Connection connection;
     private final Slug slug;
@@ -36,9 +41,18 @@ public final class RunLock implements AutoCloseable {
 
     /** Takes the tenant's run lock at once or throws {@link RunInProgressException} naming its holder. */
     public static RunLock acquire(Registry registry, Slug slug, String runId) {
+        return acquire(registry, slug, runId, Duration.ZERO, holder -> { });
+    }
+
+    /**
+     * Takes the tenant's run lock, waiting up to {@code wait} while another run holds it (polling, so a
+     * holder that dies frees it at once); {@code waiting} hears the holder once when the wait begins.
+     * Throws {@link RunInProgressException} naming the holder when the wait ends or is interrupted.
+     */
+    public static RunLock acquire(Registry registry, Slug slug, String runId, Duration wait, Consumer<String> waiting) {
         Connection connection = registry.database().dedicatedConnection();
         try {
-            if (!tryLock(connection, slug)) {
+            if (!tryLock(connection, slug) && !waitFor(connection, slug, wait, waiting)) {
                 String holder = holderOf(connection, slug);
                 connection.close();
                 throw new RunInProgressException(slug.value(), holder);
@@ -81,6 +95,28 @@ public final class RunLock implements AutoCloseable {
             throw new RegistryException("could not release the run lock of tenant '" + slug
                     + "' cleanly (the closed connection released it): " + e.getMessage(), e);
         }
+    }
+
+    /** Polls until the lock is ours (true) or the wait is over or interrupted (false, flag kept). */
+    private static boolean waitFor(Connection connection, Slug slug, Duration wait, Consumer<String> waiting)
+            throws SQLException {
+        if (wait.isZero() || wait.isNegative()) {
+            return false;
+        }
+        waiting.accept(holderOf(connection, slug));
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (tryLock(connection, slug)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean tryLock(Connection connection, Slug slug) throws SQLException {

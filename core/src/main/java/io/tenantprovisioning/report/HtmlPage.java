@@ -38,7 +38,12 @@ public final class HtmlPage {
             ".bar-label{flex:0 0 14rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}",
             ".bar-track{flex:1 1 auto;background:#f6f8fa;height:1rem;border-radius:3px}",
             ".bar{display:block;height:1rem;background:#0969da;border-radius:3px}",
-            ".bar-value{flex:0 0 8rem;text-align:right;font-variant-numeric:tabular-nums}");
+            ".bar-value{flex:0 0 8rem;text-align:right;font-variant-numeric:tabular-nums}",
+            "figure.chart.columns{max-width:none}svg.columns{display:block;max-width:100%;height:auto}",
+            "svg.columns text{font-family:system-ui,sans-serif;font-size:12px;fill:#1f2328}",
+            ".trend{white-space:nowrap;letter-spacing:.1em;font-weight:700}",
+            ".mark.PASSED{color:#1a7f37}.mark.FAILED{color:#cf222e}.mark.TIMED_OUT{color:#bc4c00}",
+            ".mark.WARNING{color:#9a6700}.mark.SKIPPED{color:#57606a}");
 
     private HtmlPage() {
     }
@@ -71,6 +76,8 @@ public final class HtmlPage {
                 table(html, table);
             } else if (block instanceof BarChart chart) {
                 chart(html, chart);
+            } else if (block instanceof ColumnChart chart) {
+                ColumnSvg.draw(html, chart);
             } else if (block instanceof Section section) {
                 int h = Math.min(level, 6);
                 html.append("<section>\n<h").append(h).append('>').append(text(section.heading()))
@@ -177,12 +184,31 @@ public final class HtmlPage {
             } else if (part instanceof Inline.Verdict verdict) {
                 String name = verdict.status().name();
                 html.append("<span class=\"verdict ").append(name).append("\">").append(name).append("</span>");
+            } else if (part instanceof Inline.Trend trend) {
+                trend(html, trend);
             }
         }
     }
 
+    /** One symbol per mark, so the trend reads without colour too: ✓ passed, ✗ failed, • anything else. */
+    private static void trend(StringBuilder html, Inline.Trend trend) {
+        html.append("<span class=\"trend\">");
+        for (Inline.Trend.Mark mark : trend.marks()) {
+            html.append("<span class=\"mark ").append(mark.status().name()).append('"');
+            if (mark.tooltip() != null) {
+                html.append(" title=\"").append(text(mark.tooltip())).append('"');
+            }
+            html.append('>').append(switch (mark.status()) {
+                case PASSED -> "✓";
+                case FAILED -> "✗";
+                default -> "•";
+            }).append("</span>");
+        }
+        html.append("</span>");
+    }
+
     /** Single-line text: a newline or other control character in a name shows as a visible escape. */
-    private static String text(String text) {
+    static String text(String text) {
         return SafeText.htmlSingleLine(text);
     }
 }

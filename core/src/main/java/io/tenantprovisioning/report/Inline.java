@@ -1,5 +1,6 @@
 package io.tenantprovisioning.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -25,6 +26,25 @@ public sealed interface Inline {
 
         public Verdict {
             Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /**
+     * A short history at a glance, oldest first: one coloured mark per outcome (e.g. the last ten
+     * validation runs), each with a tooltip saying which run it was.
+     */
+    record Trend(List<Mark> marks) implements Inline {
+
+        public Trend {
+            marks = List.copyOf(marks);
+        }
+
+        /** One outcome: its status colours the mark and picks its symbol. */
+        public record Mark(Status status, String tooltip) {
+
+            public Mark {
+                Objects.requireNonNull(status, "status");
+            }
         }
     }
 

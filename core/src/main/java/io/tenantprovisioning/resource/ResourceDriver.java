@@ -7,18 +7,45 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates, reads back and destroys one kind of tenant resource on its real service.
+ * The phases of one resource kind that touch its real service. The phases that need no service
+ * (naming, the isolation probe, the Terraform mapping) are the kind's {@link ResourceKindModule}, in
+ * the same package as its driver.
  *
- * <p>Contract: {@link #create} is idempotent (a re-run after a crash finishes the job or no-ops);
- * {@link #destroy} is idempotent (deleting what is gone is success) and works from the slug alone,
- * so rollback never depends on a create having returned; {@link #listManaged} asks the service,
+ * <p>Provisioning runs {@link #create} (or {@link #adopt}, when Terraform created the resource) for every
+ * kind, then {@link #configure} for every kind: the first phase makes the resource exist, carrying its
+ * ownership marker (the tags, on or beside it) and its credentials; the second applies what is derived
+ * from the tenant's tier and the created resource (tables and RLS, quotas, demo data, scrape targets) and
+ * never issues or changes a credential, so a credential has exactly one owner, the phase that created it.
+ *
+ * <p>Contract: {@link #create} and {@link #configure} are idempotent (a re-run after a crash finishes the
+ * job or no-ops), and {@link #create} refuses a resource of its name whose marker names another tenant or
+ * manager; {@link #destroy} is idempotent (deleting what is gone is success) and works from the slug
+ * alone, so rollback never depends on a create having returned; {@link #listManaged} asks the service,
  * not the registry, so the sweep finds what the journal missed.
  */
 public interface ResourceDriver {
 
     ResourceKind kind();
 
+    /** Creates the resource with its ownership marker and credentials, or finishes an interrupted create. */
     CreatedResource create(TenantResourceSpec spec) throws ResourceException;
+
+    /**
+     * The create phase when Terraform created the resource: reads it back from the service, checks that it
+     * is the tenant's, and reports it with the credentials Terraform issued. Never creates or rotates
+     * anything. Only kinds whose {@link TerraformMapping} names a root that creates them implement it.
+     */
+    default CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        throw new ResourceException(kind().stepName() + ": this driver cannot adopt a resource Terraform created");
+    }
+
+    /**
+     * Configures what the create phase returned; returns it with the attributes configuration added and
+     * one line per thing applied. The default configures nothing: the kind is complete once created.
+     */
+    default ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
+        return new ConfiguredResource(created, List.of());
+    }
 
     /** The resource as the service sees it now, with its tags; empty when it does not exist. */
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;

@@ -23,8 +23,10 @@ import io.tenantprovisioning.resource.postgres.TenantDocuments;
 import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.model.IllegalTransitionException;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,6 +116,17 @@ class OffboardingTest {
         JsonNode manifest = JSON.readTree(target.resolve("manifest.json").toFile());
         assertThat(manifest.path("tenant").asText()).isEqualTo(slug.value());
         assertThat(manifest.path("objects").asInt()).isEqualTo(1);
+        assertOwnerOnly(target.resolve("postgres"), target.resolve("objects/reports/2025"),
+                target.resolve("postgres/documents.jsonl"), target.resolve("objects/reports/2025/q1.txt"),
+                target.resolve("manifest.json"));
+    }
+
+    /** The tenant's data at rest is the operator's alone: no group or world bits, whatever the umask. */
+    private static void assertOwnerOnly(Path... written) throws IOException {
+        for (Path path : written) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
+                    .endsWith("------");
+        }
     }
 
     /** Why the export reads as the tenant: RLS is forced and admits only the tenant role. */

@@ -154,9 +154,9 @@ final class ProvisioningBenchReport {
         return """
                 How to read it: a step lasts from its first progress event to the next step's first event, as \
                 `tenantctl` times it. `provision` is the six resources created one after the other; `configure` \
-                is only recording the tier configuration (the drivers already applied quotas, RLS and, for Gold, \
-                the demo documents inside `provision`); `validate` is the eight checks; `activate` is the state \
-                change and its notification. "request → ACTIVE" is the wall time of `ProvisioningJob.run`. \
+                is every kind's configure phase (tables and RLS, the Redis quota, for Gold the demo documents, \
+                the Prometheus target); `validate` is the eight checks; `activate` is the state change and its \
+                notification. "request → ACTIVE" is the wall time of `ProvisioningJob.run`. \
                 Median: the middle run (mean of the two middle runs for an even count); p90: nearest rank, which \
                 with 3 runs is the slowest run. Heap is measured after `System.gc()` once the tenant is offboarded; \
                 peak RSS only grows over the process's life.

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.testing.ForeignContextLoader;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
@@ -73,6 +74,18 @@ class EmailNotifierTest {
                 "  metrics: http://127.0.0.1:9091/targets", "  query: https://rag.example/tenants/acme-corp/query",
                 "Getting a token: run 'tenantctl token acme-corp --ttl 1h' or ask the platform team");
         assertThat(GreenMailUtil.getWholeMessage(mail)).doesNotContain(SMTP_PASSWORD);
+    }
+
+    /** Jakarta Mail finds its SMTP provider by SPI: a host's foreign context loader must not hide it. */
+    @Test
+    void mailIsDeliveredFromAThreadWhoseContextLoaderCannotSeeJakartaMail() throws Exception {
+        Notifications notifications = notifications(smtpSettings());
+
+        List<NotificationOutcome> outcomes = ForeignContextLoader.call(
+                () -> notifications.publish(SampleEvents.activated()));
+
+        assertThat(outcomes).containsExactly(new NotificationOutcome("email", "tenant-activated", true, 1, null));
+        assertThat(onlyMessage().getSubject()).isEqualTo("[tenantctl] Tenant acme-corp is active (Gold)");
     }
 
     @Test

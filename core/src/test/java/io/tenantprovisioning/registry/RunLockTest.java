@@ -126,4 +126,39 @@ class RunLockTest {
             return runs;
         }
     }
+
+    /** A rollback after an abort waits for the aborted run to let go instead of being refused. */
+    @Test
+    void aWaitingRunGetsTheLockWhenTheHolderLetsGoAndHearsWhoHeldIt() throws Exception {
+        Slug slug = TestServices.uniqueSlug("lock");
+        RunLock holder = RunLock.acquire(registry, slug, "provision-1");
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<String> waiter = pool.submit(() -> {
+                try (RunLock lock = RunLock.acquire(registry, slug, "rollback-1", java.time.Duration.ofSeconds(30),
+                        heard::add)) {
+                    return lock.runId();
+                }
+            });
+            Thread.sleep(600);
+            assertThat(waiter.isDone()).as("still waiting while the holder runs").isFalse();
+            holder.close();
+            assertThat(waiter.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("rollback-1");
+            assertThat(heard).singleElement().asString().contains("run provision-1");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWaitThatOutlivesItsDeadlineIsRefusedNamingTheHolder() {
+        Slug slug = TestServices.uniqueSlug("lock");
+        try (RunLock holder = RunLock.acquire(registry, slug, "provision-2")) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> RunLock.acquire(registry, slug, "rollback-2", java.time.Duration.ofMillis(500),
+                    h -> { })).isInstanceOf(RunInProgressException.class).hasMessageContaining("run provision-2");
+            assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(500_000_000L);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.testing.KindPhases;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ class DatabaseConnectivityCheckTest {
     void tenant() throws Exception {
         driver = PostgresSchemaDriver.fromSettings(TestServices.settings());
         spec = TestTenants.spec(TestServices.uniqueSlug("dbc"), Tier.GOLD);
-        tenant = TestTenants.access(spec, List.of(driver.create(spec)));
+        tenant = TestTenants.access(spec, List.of(KindPhases.createAndConfigure(driver, spec)));
         name = '"' + spec.slug().sqlIdentifier() + '"';
     }
 

@@ -12,6 +12,7 @@ import io.tenantprovisioning.resource.monitoring.PrometheusTargets;
 import io.tenantprovisioning.resource.monitoring.PrometheusTargets.ScrapeTarget;
 import io.tenantprovisioning.resource.objectstore.TenantSpecs;
 import io.tenantprovisioning.testing.TestServices;
+import io.tenantprovisioning.testing.KindPhases;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -80,7 +81,7 @@ class MetricsCollectionCheckTest {
 
     @Test
     void prometheusReportsTheTenantsTargetUpThenTheCheckFailsOnceTheFileIsGone() throws Exception {
-        driver.create(TenantSpecs.spec(slug));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(slug));
         PrometheusTargets prometheus = PrometheusTargets.fromSettings(settings).orElseThrow();
         MetricsCollectionCheck check = new MetricsCollectionCheck(fileSdDir, Optional.of(prometheus), DISCOVERY);
 
@@ -103,7 +104,7 @@ class MetricsCollectionCheckTest {
     @Test
     void aTargetFileOutsideTheWatchedFolderIsReportedAsNotCollected(@TempDir Path unwatched) throws Exception {
         MonitoringDriver elsewhere = new MonitoringDriver(unwatched, dashboards, "127.0.0.1:1", Optional.empty());
-        elsewhere.create(TenantSpecs.spec(slug));
+        KindPhases.createAndConfigure(elsewhere, TenantSpecs.spec(slug));
         MetricsCollectionCheck check = new MetricsCollectionCheck(unwatched,
                 Optional.of(new PrometheusTargets(URI.create(settings.string(Setting.PROMETHEUS_URL)))),
                 Duration.ofSeconds(2));
@@ -117,7 +118,7 @@ class MetricsCollectionCheckTest {
     @Test
     void withoutPrometheusTheFileAndItsLabelDecide(@TempDir Path targets) throws Exception {
         MonitoringDriver local = new MonitoringDriver(targets, dashboards, "127.0.0.1:9400", Optional.empty());
-        local.create(TenantSpecs.spec(slug));
+        KindPhases.createAndConfigure(local, TenantSpecs.spec(slug));
         MetricsCollectionCheck check = new MetricsCollectionCheck(targets, Optional.empty(), DISCOVERY);
 
         assertThat(check.run(tenant())).isInstanceOf(CheckOutcome.Passed.class);

@@ -19,6 +19,7 @@ import io.tenantprovisioning.testing.InMemorySecretVault;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.testing.KindPhases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,8 @@ class NoSecretInOutputTest {
     private static TenantAccess provision(Slug slug, PostgresSchemaDriver postgres, RedisNamespaceDriver redis,
                                           SigningKeyDriver keys, List<String> said, List<Secret> secrets) throws Exception {
         TenantResourceSpec spec = TestTenants.spec(slug, Tier.GOLD);
-        List<CreatedResource> created = List.of(postgres.create(spec), redis.create(spec), keys.create(spec));
+        List<CreatedResource> created = List.of(KindPhases.createAndConfigure(postgres, spec),
+                KindPhases.createAndConfigure(redis, spec), keys.create(spec));
         for (CreatedResource r : created) {
             said.add(r.toString());
             secrets.addAll(r.secrets().values());

@@ -12,6 +12,7 @@ import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.testing.KindPhases;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class PostgresIsolationProbeTest {
     private TenantAccess create() throws Exception {
         TenantResourceSpec spec = TestTenants.spec(TestServices.uniqueSlug("iso"), Tier.GOLD);
         created.add(spec.slug());
-        return TestTenants.access(spec, List.of(driver.create(spec)));
+        return TestTenants.access(spec, List.of(KindPhases.createAndConfigure(driver, spec)));
     }
 
     @AfterEach

@@ -7,6 +7,12 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 /**
  * Runs a tenant step's work off the CPS VM thread. Like every {@link SynchronousNonBlockingStepExecution}
  * it does not survive a controller restart (the step fails and {@code post { failure }} rolls back).
+ *
+ * <p>Upstream's behaviour is kept on purpose: the work runs on a pool thread whose context class loader
+ * is Jenkins core's (the engine does not rely on it), and an abort ({@code stop}) fails the step at
+ * once and interrupts that thread. The engine then stops at its next step boundary without rolling
+ * back, releases the tenant's run lock, and {@code post { aborted }}'s rollbackTenant (which waits for
+ * that lock) is the one rollback; see docs/jenkins.md.
  */
 final class TenantStepExecution<T> extends SynchronousNonBlockingStepExecution<T> {
 

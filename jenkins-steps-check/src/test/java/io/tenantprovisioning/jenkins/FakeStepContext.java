@@ -2,83 +2,52 @@ package io.tenantprovisioning.jenkins;
 
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * A step context with a build (its environment, who started it, who answered its inputs), a captured
- * log and a local workspace; records the outcome.
+ * A step context with a build (its environment and, when given, who started it and who answered its
+ * inputs), a captured log and a workspace on a stand-in agent.
  */
-final class FakeStepContext extends StepContext {
+final class FakeStepContext extends RecordingStepContext {
 
     private static final long serialVersionUID = 1L;
 
-    private final EnvVars env;
-    private final transient ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final transient TaskListener listener;
-    private final transient FilePath workspace;
-    private final transient RecordedBuild build;
-    private transient Object result;
-    private transient Throwable failure;
-    private int outcomes;
+    private final transient ByteArrayOutputStream log;
+    private final transient StandInAgent agent;
 
-    FakeStepContext(Map<String, String> env, Path workspace, RecordedBuild build) {
-        this.env = new EnvVars(env);
-        this.build = build;
-        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-        this.listener = () -> out;
-        this.workspace = workspace == null ? null : new FilePath(workspace.toFile());
+    private FakeStepContext(Map<String, String> env, ByteArrayOutputStream log, StandInAgent agent, Path workspace,
+                            RecordedBuild build) {
+        this(env, log, new PrintStream(log, true, StandardCharsets.UTF_8), agent, workspace, build);
     }
 
-    @Override
-    public <T> T get(Class<T> key) {
-        if (key == EnvVars.class) {
-            return key.cast(env);
-        }
-        if (key == TaskListener.class) {
-            return key.cast(listener);
-        }
-        if (key == FilePath.class) {
-            return key.cast(workspace);
-        }
-        if (key == Run.class) {
-            return key.cast(build);
-        }
-        return null;
+    private FakeStepContext(Map<String, String> env, ByteArrayOutputStream log, PrintStream out, StandInAgent agent,
+                            Path workspace, RecordedBuild build) {
+        super(new EnvVars(env), () -> out, workspace == null ? null : new FilePath(agent, workspace.toString()),
+                build);
+        this.log = log;
+        this.agent = agent;
     }
 
-    @Override
-    public void onSuccess(Object value) {
-        outcomes++;
-        result = value;
+    /** A context with no build to hand out (the context's get(Run.class) is null). */
+    static FakeStepContext of(Map<String, String> env, Path workspace) {
+        return of(env, workspace, null);
     }
 
-    @Override
-    public void onFailure(Throwable t) {
-        outcomes++;
-        failure = t;
+    /** A context whose build is {@code build}: who started it, who answered its inputs. */
+    static FakeStepContext of(Map<String, String> env, Path workspace, RecordedBuild build) {
+        return new FakeStepContext(env, new ByteArrayOutputStream(), new StandInAgent(), workspace, build);
     }
 
     String log() {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    Object result() {
-        return result;
-    }
-
-    Throwable failure() {
-        return failure;
-    }
-
-    /** onSuccess/onFailure calls: the contract is exactly one. */
-    int outcomes() {
-        return outcomes;
+    /** What the workspace's agent ran through its channel. */
+    StandInAgent agent() {
+        return agent;
     }
 }

@@ -2,25 +2,31 @@ package io.tenantprovisioning.jenkins;
 
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * One build for running the plugin's real steps outside Jenkins against the real engine (the shared
  * library's tests call the steps through it): the build's environment, one log that every step of
- * the build writes to, and a workspace folder. Unlike {@link StepRunner} it installs no recorded
- * engine, so each step opens core's engine from the settings in the environment, as in Jenkins.
+ * the build writes to, and a workspace folder on a stand-in agent. Unlike {@link StepRunner} it
+ * installs no recorded engine, so each step opens core's engine from the settings in the environment,
+ * as in Jenkins, and runs it where Jenkins would: on the non-blocking pool's thread, whose context
+ * class loader cannot see the plugin.
  */
 public final class LocalBuild {
 
+    /** Long enough for a Terraform apply on a slow machine; a step that takes longer is stuck. */
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
+
     private final Map<String, String> env;
+    private final StandInAgent agent = new StandInAgent();
     private final FilePath workspace;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -35,7 +41,7 @@ public final class LocalBuild {
     /** A build with what Jenkins recorded about it: who started it, who answers its inputs. */
     public LocalBuild(Map<String, String> env, Path workspace, RecordedBuild build) {
         this.env = Map.copyOf(env);
-        this.workspace = new FilePath(workspace.toFile());
+        this.workspace = new FilePath(agent, workspace.toString());
         this.build = build;
     }
 
@@ -51,15 +57,21 @@ public final class LocalBuild {
 
     /**
      * Runs a step the way Pipeline does (start, then the execution's start) with the build's
-     * environment plus {@code stepEnv} (as inside {@code withEnv}), and returns its value or throws its
-     * failure, as the step call in a pipeline script does.
+     * environment plus {@code stepEnv} (as inside {@code withEnv}), waits for its outcome, and returns
+     * its value or throws its failure, as the step call in a pipeline script does.
      */
     public Object run(Step step, Map<String, String> stepEnv) throws Exception {
+        return start(step, stepEnv).outcome(STEP_TIMEOUT);
+    }
+
+    /** Starts a step and returns at once, as Pipeline does; the caller may stop it (abort the build). */
+    public Running start(Step step, Map<String, String> stepEnv) throws Exception {
         EnvVars vars = new EnvVars(env);
         vars.putAll(stepEnv);
-        Outcome outcome = new Outcome(vars, listener, workspace, build);
-        step.start(outcome).start();
-        return outcome.valueOrThrow();
+        Outcome context = new Outcome(vars, listener, workspace, build);
+        StepExecution execution = step.start(context);
+        execution.start();
+        return new Running(execution, context);
     }
 
     /** Everything the steps of this build wrote to its log so far. */
@@ -67,60 +79,40 @@ public final class LocalBuild {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    /** One step call's context: what the step may ask for, and the one outcome it reports. */
-    private static final class Outcome extends StepContext {
+    /** A started step: its execution (to stop it, as aborting the build does) and its outcome. */
+    public record Running(StepExecution execution, Outcome context) {
+
+        /** What Pipeline does when the build is aborted: the execution's stop with the interruption. */
+        public void abort(Throwable cause) throws Exception {
+            execution.stop(cause);
+        }
+
+        /** Waits for the step's outcome: its value, or its failure thrown. */
+        public Object outcome(Duration timeout) throws Exception {
+            if (!context.awaitOutcome(timeout)) {
+                throw new IllegalStateException("the step reported no outcome within " + timeout + " ("
+                        + execution.getStatus() + ")");
+            }
+            return context.valueOrThrow();
+        }
+
+        /** onSuccess/onFailure calls so far (the first is the outcome; Pipeline drops later ones). */
+        public int reports() {
+            return context.outcomes();
+        }
+    }
+
+    /** One step call's context: what the step may ask for, and the outcome it reports. */
+    public static final class Outcome extends RecordingStepContext {
 
         private static final long serialVersionUID = 1L;
 
-        private final EnvVars env;
-        private final transient TaskListener listener;
-        private final transient FilePath workspace;
-        private final transient RecordedBuild build;
-        private transient Object value;
-        private transient Throwable failure;
-        private int reports;
-
         Outcome(EnvVars env, TaskListener listener, FilePath workspace, RecordedBuild build) {
-            this.env = env;
-            this.listener = listener;
-            this.workspace = workspace;
-            this.build = build;
-        }
-
-        @Override
-        public <T> T get(Class<T> key) {
-            if (key == EnvVars.class) {
-                return key.cast(env);
-            }
-            if (key == TaskListener.class) {
-                return key.cast(listener);
-            }
-            if (key == FilePath.class) {
-                return key.cast(workspace);
-            }
-            if (key == Run.class) {
-                return key.cast(build);
-            }
-            return null;
-        }
-
-        @Override
-        public void onSuccess(Object result) {
-            reports++;
-            value = result;
-        }
-
-        @Override
-        public void onFailure(Throwable t) {
-            reports++;
-            failure = t;
+            super(env, listener, workspace, build);
         }
 
         Object valueOrThrow() throws Exception {
-            // the step contract is exactly one report; anything else is a bug in the step, not an outcome
-            if (reports != 1) {
-                throw new IllegalStateException("the step reported " + reports + " outcomes instead of one");
-            }
+            Throwable failure = failure();
             if (failure instanceof Exception e) {
                 throw e;
             }
@@ -130,7 +122,7 @@ public final class LocalBuild {
             if (failure != null) {
                 throw new IllegalStateException(failure);
             }
-            return value;
+            return result();
         }
     }
 }

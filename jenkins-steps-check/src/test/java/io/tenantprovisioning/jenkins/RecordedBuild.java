@@ -1,11 +1,20 @@
 package io.tenantprovisioning.jenkins;
 
 import hudson.model.Action;
+import hudson.model.BallColor;
+import hudson.model.BuildBadgeAction;
 import hudson.model.Cause;
 import hudson.model.Job;
+import hudson.model.ParameterValue;
+import hudson.model.Result;
 import hudson.model.Run;
+import hudson.search.Search;
+import hudson.search.SearchIndex;
+import hudson.security.ACL;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Calendar;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
@@ -54,6 +63,131 @@ public final class RecordedBuild extends Run<RecordedBuild.NoJob, RecordedBuild>
         return answers.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /*
+     * The rest of what a Run is upstream (Run and AbstractModelObject implement these there; the copies carry
+     * only their shape): nothing the steps ask of a build, so none of it is played here.
+     */
+
+    @Override
+    public int compareTo(RecordedBuild other) {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getSearchName() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getSearchUrl() {
+        throw notPlayed();
+    }
+
+    @Override
+    public SearchIndex getSearchIndex() {
+        throw notPlayed();
+    }
+
+    @Override
+    public Search getSearch() {
+        throw notPlayed();
+    }
+
+    @Override
+    public ACL getACL() {
+        throw notPlayed();
+    }
+
+    @Override
+    public File getRootDir() {
+        throw notPlayed();
+    }
+
+    @Override
+    public void save() {
+        throw notPlayed();
+    }
+
+    @Override
+    public Object getTarget() {
+        throw notPlayed();
+    }
+
+    @Override
+    public int getNumber() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getUrl() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getDescription() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getFullDisplayName() {
+        throw notPlayed();
+    }
+
+    @Override
+    public long getQueueId() {
+        throw notPlayed();
+    }
+
+    @Override
+    public Result getResult() {
+        throw notPlayed();
+    }
+
+    @Override
+    public List<ParameterValue> getParameterValues() {
+        throw notPlayed();
+    }
+
+    @Override
+    public boolean isBuilding() {
+        throw notPlayed();
+    }
+
+    @Override
+    public BallColor getIconColor() {
+        throw notPlayed();
+    }
+
+    @Override
+    public Calendar getTimestamp() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getDurationString() {
+        throw notPlayed();
+    }
+
+    @Override
+    public List<BuildBadgeAction> getBadgeActions() {
+        throw notPlayed();
+    }
+
+    @Override
+    public String getConsoleUrl() {
+        throw notPlayed();
+    }
+
+    private static UnsupportedOperationException notPlayed() {
+        return new UnsupportedOperationException("RecordedBuild plays who started the build and who answered"
+                + " its inputs, nothing else");
+    }
+
     private static RecordedBuild create(String startedBy) {
         try {
             return new RecordedBuild(startedBy);
@@ -64,5 +198,9 @@ public final class RecordedBuild extends Run<RecordedBuild.NoJob, RecordedBuild>
 
     /** Run's type parameters need a job type; the steps never look at the job. */
     public abstract static class NoJob extends Job<NoJob, RecordedBuild> {
+
+        private NoJob() {
+            super(null, null);
+        }
     }
 }

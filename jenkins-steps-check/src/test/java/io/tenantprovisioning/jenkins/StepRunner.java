@@ -3,16 +3,21 @@ package io.tenantprovisioning.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Starts a step the way Pipeline does (start → execution.start) against a recorded engine. */
+/**
+ * Starts a step the way Pipeline does (start → execution.start, which hands run() to the
+ * non-blocking pool and returns) against a recorded engine, and waits for its one outcome.
+ */
 final class StepRunner {
 
     static final Map<String, String> BUILD_ENV = Map.of(
             "BUILD_TAG", "jenkins-tenants-provision-42",
             "JOB_NAME", "tenants/provision",
             "BUILD_NUMBER", "42");
+    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(30);
 
     final RecordedOperations ops = new RecordedOperations();
     private final Map<String, String> env = new HashMap<>(BUILD_ENV);
@@ -43,9 +48,10 @@ final class StepRunner {
 
     /** Runs the step to its one outcome; the context holds the result or the failure. */
     FakeStepContext run(TenantStep step) throws Exception {
-        FakeStepContext context = new FakeStepContext(env, workspace, build);
+        FakeStepContext context = FakeStepContext.of(env, workspace, build);
         boolean finishedSynchronously = step.useOperations(ops.provider()).start(context).start();
         assertThat(finishedSynchronously).as("a non-blocking execution reports through the context").isFalse();
+        assertThat(context.awaitOutcome(OUTCOME_TIMEOUT)).as("the step reported an outcome").isTrue();
         assertThat(context.outcomes()).as("onSuccess/onFailure called exactly once").isEqualTo(1);
         return context;
     }

@@ -39,6 +39,9 @@ class ValidateTenantStepTest {
                 "checksTotal", 8, "blockingFailures", List.of(), "junit", "reports/junit/acme.xml",
                 "html", "reports/tenant-validation-acme-corp.html"));
         assertThat(ctx.log()).contains("rls    PASS", "8/8 checks passed");
+        // through the workspace's channel, so on the agent that holds it, not on the controller
+        assertThat(ctx.agent().ran()).contains("write " + workspace.resolve("reports/junit/acme.xml"),
+                "write " + workspace.resolve("reports/tenant-validation-acme-corp.html"));
     }
 
     @Test

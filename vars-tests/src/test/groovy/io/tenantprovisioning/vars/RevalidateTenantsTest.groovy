@@ -23,10 +23,42 @@ class RevalidateTenantsTest extends LibraryTestBase {
         script.call([:])
 
         assertEquals(['H 2 * * *'], declarative.crons)
-        assertEquals([[script: "tenantctl revalidate --all --parallel 4 --junit 'reports/revalidation'", returnStatus: true]],
+        assertEquals([[script: "tenantctl revalidate --all --parallel 4 --junit 'reports/revalidation'", returnStatus: true],
+                      [script: "tenantctl report --html 'reports/revalidation/fleet-report.html'", returnStatus: true]],
                 argsOf('sh').collect { [script: it.script.toString(), returnStatus: it.returnStatus] })
         assertEquals('reports/revalidation/*.xml', argsOf('junit')[0].testResults.toString())
         assertEquals('SUCCESS', declarative.result())
+    }
+
+    @Test
+    void theFleetPageIsArchivedWhateverTheReValidationFound() {
+        for (int code : [0, 1, 6]) {
+            helper.callStack.clear()
+            currentBuild.result = null
+            answer(code, 0)
+
+            script.call([:])
+
+            assertEquals("revalidate exit ${code}".toString(), [[artifacts: 'reports/revalidation/fleet-report.html', allowEmptyArchive: false]],
+                    argsOf('archiveArtifacts'))
+            assertEquals("revalidate exit ${code}".toString(), [0: 'SUCCESS', 1: 'UNSTABLE', 6: 'FAILURE'][code], declarative.result())
+        }
+    }
+
+    @Test
+    void aReportThatFailsArchivesNothingAndMakesTheBuildUnstable() {
+        answer(0, 2)
+
+        script.call([:])
+
+        assertEquals(0, count('archiveArtifacts'))
+        assertEquals(1, count('junit'))
+        assertEquals('UNSTABLE', declarative.result())
+    }
+
+    /** `tenantctl revalidate` exits with one code, `tenantctl report` with the other. */
+    private void answer(int revalidate, int report) {
+        helper.registerAllowedMethod('sh', [Map]) { Map m -> m.script.toString().contains(' revalidate ') ? revalidate : report }
     }
 
     @Test
@@ -35,6 +67,8 @@ class RevalidateTenantsTest extends LibraryTestBase {
 
         assertEquals(['H */6 * * *'], declarative.crons)
         assertEquals("/opt/tenantctl/bin/tenantctl revalidate --all --parallel 8 --junit 'out'", argsOf('sh')[0].script.toString())
+        assertEquals("/opt/tenantctl/bin/tenantctl report --html 'out/fleet-report.html'", argsOf('sh')[1].script.toString())
+        assertEquals('out/fleet-report.html', argsOf('archiveArtifacts')[0].artifacts)
     }
 
     @Test

@@ -2,13 +2,12 @@ package io.tenantprovisioning.engine.terraform;
 
 import io.tenantprovisioning.config.Secret;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Finds who holds a {@code pg} backend lock. The backend takes session-level
@@ -52,11 +51,14 @@ final class PgLockInspector implements LockInspector {
 
     @Override
     public List<LockHolder> holders(String workspace) {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password.reveal());
-        props.setProperty("ApplicationName", "tenantctl lock inspection");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
+        // the driver's DataSource, not DriverManager: DriverManager discovers drivers through the
+        // thread's context class loader, which a host such as Jenkins points away from this library
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        ds.setUser(user);
+        ds.setPassword(password.reveal());
+        ds.setApplicationName("tenantctl lock inspection");
+        try (Connection c = ds.getConnection()) {
             List<LockHolder> holders = new ArrayList<>();
             Long rowId = stateRowId(c, workspace);
             if (rowId != null) {

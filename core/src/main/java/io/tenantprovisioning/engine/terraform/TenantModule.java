@@ -5,14 +5,20 @@ import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.ChargebackTags;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformMapping;
+import io.tenantprovisioning.resource.TerraformRoot;
+import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import io.tenantprovisioning.tier.Tier;
 import io.tenantprovisioning.tier.TierCatalog;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The root module the terraform engine applies for every tenant, and what it takes besides the
@@ -29,13 +35,16 @@ import java.util.Objects;
  * @param platformVariables   root variables that are the same for every tenant (none for the
  *                            provider-free root)
  * @param providerEnvironment provider credentials, passed only in the process environment
+ * @param terraformCreates    the kinds this root's apply creates (the kinds' {@link TerraformMapping}s say
+ *                            which): for them the create phase is the apply, and their drivers only adopt
  */
 public record TenantModule(ModuleSource source, String region, String bucketPrefix,
-                           Map<String, Object> platformVariables, Map<String, Secret> providerEnvironment) {
+                           Map<String, Object> platformVariables, Map<String, Secret> providerEnvironment,
+                           Set<ResourceKind> terraformCreates) {
 
-    /** The provider-free root (the default here). */
+    /** The provider-free root (the default here): its apply creates no kind, the drivers create them all. */
     public static final String PROVIDER_FREE_DIR = "terraform/local";
-    /** The root with real providers. */
+    /** The root with real providers: its apply creates the postgres, object-store and monitoring kinds. */
     public static final String PROVIDERS_DIR = "terraform/tenant";
 
     /** What a destroy without the earlier run's variables puts in RequestId (it changes nothing destroyed). */
@@ -47,12 +56,14 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
         Objects.requireNonNull(bucketPrefix, "bucketPrefix");
         platformVariables = Map.copyOf(platformVariables);
         providerEnvironment = Map.copyOf(providerEnvironment);
+        terraformCreates = terraformCreates.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(terraformCreates));
     }
 
     /**
      * The root at {@code moduleDir} (relative to {@code repositoryRoot}, or absolute). Any root other
-     * than {@value #PROVIDER_FREE_DIR} gets {@value #PROVIDERS_DIR}'s platform variables and provider
-     * credentials from settings. The root's parent folder is copied whole, so {@code ../modules} resolves.
+     * than {@value #PROVIDER_FREE_DIR} gets {@value #PROVIDERS_DIR}'s platform variables, provider
+     * credentials from settings and what it creates. The root's parent folder is copied whole, so
+     * {@code ../modules} resolves.
      */
     public static TenantModule fromSettings(Settings settings, Path repositoryRoot, String moduleDir) {
         Path root = repositoryRoot.resolve(moduleDir).toAbsolutePath().normalize();
@@ -63,9 +74,12 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
         String region = settings.string(Setting.AWS_REGION);
         String bucketPrefix = settings.string(Setting.BUCKET_PREFIX);
         boolean providerFree = root.equals(repositoryRoot.resolve(PROVIDER_FREE_DIR).toAbsolutePath().normalize());
-        return providerFree ? new TenantModule(source, region, bucketPrefix, Map.of(), Map.of())
+        ResourceKinds kinds = ResourceKinds.withBucketPrefix(bucketPrefix);
+        return providerFree
+                ? new TenantModule(source, region, bucketPrefix, Map.of(), Map.of(),
+                        kinds.createdBy(TerraformRoot.PROVIDER_FREE))
                 : new TenantModule(source, region, bucketPrefix, platformVariables(settings),
-                        providerEnvironment(settings));
+                        providerEnvironment(settings), kinds.createdBy(TerraformRoot.PROVIDERS));
     }
 
     /** The tfvars of one tenant. */

@@ -1,16 +1,18 @@
 package io.tenantprovisioning.engine.terraform;
 
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import io.tenantprovisioning.tier.TierConfig;
 import io.tenantprovisioning.plan.TenantPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The values written to {@code tenant.auto.tfvars.json}: what the root module needs to know about one
- * tenant. Resource names are computed here, by the same {@link Slug} rules the direct engine uses, and
- * passed in ({@code names}) so both engines name things identically.
+ * tenant. Resource names ({@code names}) come from each kind's module ({@link ResourceKinds}), the same
+ * naming the drivers use, so both engines name things identically.
  *
  * @param extra further root-module variables (name → any JSON-serialisable value), written last
  */
@@ -63,11 +65,9 @@ public record TenantVariables(Slug slug, TierConfig tierConfig, String region, M
         return t;
     }
 
+    /** Every kind's names, and the default cost center (a name of the tenant, not of a resource). */
     private Map<String, Object> names() {
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("sql_identifier", slug.sqlIdentifier());
-        n.put("bucket", slug.bucketName(bucketPrefix));
-        n.put("qualified_name", slug.qualifiedName());
+        Map<String, Object> n = new TreeMap<>(ResourceKinds.withBucketPrefix(bucketPrefix).terraformNames(slug));
         n.put("cost_center_default", slug.defaultCostCenter());
         return n;
     }

@@ -3,19 +3,24 @@ package io.tenantprovisioning.engine.terraform;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.engine.ConfiguredResources;
+import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +28,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code terraform} engine: Terraform/OpenTofu creates the tenant's infrastructure from a root
- * module ({@link TenantModule}) in a per-tenant folder under {@code DATA_DIR/terraform}, with the
- * tenant's own state (workspace {@code t-<slug>}); then the {@link DirectEngine} given here does the
- * configure part providers do badly (tables and RLS, the Redis ACL user, vector seeding, the
- * monitoring target). Its drivers are idempotent: with real providers they adopt what Terraform
- * created; with the provider-free root ({@value TenantModule#PROVIDER_FREE_DIR}) they create the real
- * local resources.
+ * The {@code terraform} engine: Terraform/OpenTofu applies a root module ({@link TenantModule}) in a
+ * per-tenant folder under {@code DATA_DIR/terraform}, with the tenant's own state (workspace
+ * {@code t-<slug>}), as the create phase of the kinds that root creates ({@link TenantModule#terraformCreates}):
+ * their drivers adopt what the apply made, with Terraform's credentials. The kinds it does not create are
+ * created by their drivers, through the {@link DirectEngine} given here, in the same phase. The configure
+ * phase is every kind's configure, fed by the create phase's results.
  *
- * <p>The Terraform part writes no journal row. {@code ResourceKind} has no Terraform kind (the
- * registry refuses unknown kinds when reading entries back), and a row under a borrowed kind would
- * show, say, a second postgres resource beside the driver's own. The durable record of what Terraform
- * created is its state, which Terraform itself writes during apply and which {@link #destroy} finds
- * again from the slug alone. The plan summary goes to the progress listener; the plan's SHA-256 and
- * the plain outputs are returned (prefixed {@value #OUTPUT_PREFIX}); sensitive outputs go to the vault.
+ * <p>Who creates what, per root: {@value TenantModule#PROVIDER_FREE_DIR} creates nothing real (its
+ * {@code terraform_data} stand-ins live only in the state), so every driver creates its kind;
+ * {@value TenantModule#PROVIDERS_DIR} creates postgres (role, password, schema), object-store (bucket,
+ * IAM user, access key) and monitoring (Grafana dashboard); redis, vector (mode namespace: nothing to
+ * create) and signing-key are always the drivers'. The kinds' Terraform mappings say so
+ * ({@code resource.*Kind}).
+ *
+ * <p>Journal: an intent row for each kind the root creates before the apply, marked created once adopted.
+ * The Terraform state itself is the record of the apply, written by Terraform, and {@link #destroy} finds
+ * it again from the slug alone. The plan summary goes to the progress listener; the plan's SHA-256 and
+ * the plain outputs are returned (prefixed {@value #OUTPUT_PREFIX}); sensitive outputs go to the vault,
+ * a credential of an adopted kind under the kind's own name (once), any other under {@value #OUTPUT_PREFIX}.
  *
  * <p>Lock and apply failures propagate as the runner's typed exceptions ({@link StateLockedException}
  * names the holder); nothing here force-unlocks.
@@ -58,23 +68,26 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final TenantModule module;
     private final BackendConfig backend;
     private final Path workRoot;
-    private final DirectEngine configure;
+    private final DirectEngine direct;
     private final FailurePoints failurePoints;
+    private final ResourceKinds kinds;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
      *                  progress listener of each call
      * @param workRoot  parent of the per-tenant working folders (keep it private: plans hold state)
-     * @param configure the configure step, run after apply; its vault also receives sensitive outputs
+     * @param direct    the per-kind steps (create, adopt, configure) and their drivers; its vault also
+     *                  receives sensitive outputs
      */
     public TerraformEngine(TerraformProcessRunner process, TenantModule module, BackendConfig backend, Path workRoot,
-                           DirectEngine configure, FailurePoints failurePoints) {
+                           DirectEngine direct, FailurePoints failurePoints) {
         this.module = Objects.requireNonNull(module, "module");
         this.process = process.withSecretEnvironment(module.providerEnvironment());
         this.backend = Objects.requireNonNull(backend, "backend");
         this.workRoot = workRoot.toAbsolutePath().normalize();
-        this.configure = Objects.requireNonNull(configure, "configure");
+        this.direct = Objects.requireNonNull(direct, "direct");
         this.failurePoints = Objects.requireNonNull(failurePoints, "failurePoints");
+        this.kinds = ResourceKinds.withBucketPrefix(module.bucketPrefix());
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -114,12 +127,14 @@ public final class TerraformEngine implements ProvisioningEngine {
     }
 
     /**
-     * init, workspace, plan, show (reported), apply of exactly the shown plan, outputs; then the configure
-     * step. Returns the plan's SHA-256, the workspace, the plain outputs and the configure step's outputs.
+     * The create phase: init, workspace, plan, show (reported), intent rows for the kinds this root creates,
+     * apply of exactly the shown plan, outputs; then each kind in order is adopted (Terraform created it,
+     * its outputs say how) or created by its driver (this root does not create it). Returns the resources
+     * and the plan's SHA-256, the workspace and the plain outputs as the engine's outputs.
      */
     @Override
-    public Map<String, String> provision(TenantResourceSpec spec, ProvisioningJournal journal,
-                                         ProgressListener progress) throws ResourceException {
+    public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.variables(spec), backend);
         TerraformRunner tf = ws.open(runner(progress));
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
@@ -127,6 +142,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         progress.event(NAME, "plan for workspace " + ws.workspaceName() + " (plan SHA-256 "
                 + summary.planSha256() + "):");
         summary.describe().forEach(line -> progress.event(NAME, "  " + line));
+        Map<ResourceKind, Long> intents = intendTerraformKinds(spec, journal);
         failurePoints.reach(FAIL_STEP);
         ApplyResult applied;
         try {
@@ -140,15 +156,45 @@ public final class TerraformEngine implements ProvisioningEngine {
         outputs.put(WORKSPACE, ws.workspaceName());
         outputs.put(PLAN_SHA256, summary.planSha256());
         outputs.put(PLAN_SUMMARY, String.join("; ", summary.describe()));
-        keep(spec.slug(), tf.output(), outputs, progress);
-        outputs.putAll(configure.provision(spec, journal, progress));
-        return outputs;
+        TerraformAdoption adoption = new TerraformAdoption(kinds, tf.output(), module.terraformCreates());
+        keep(spec.slug(), adoption, outputs, progress);
+        adoption.requireSameNames(spec.slug());
+        List<CreatedResources.Entry> entries = new ArrayList<>();
+        for (ResourceKind kind : direct.kinds()) {
+            entries.add(intents.containsKey(kind)
+                    ? direct.adopt(intents.get(kind), kind, spec, adoption.of(kind), journal, progress)
+                    : direct.create(kind, spec, journal, progress));
+        }
+        return new CreatedResources(entries, outputs);
+    }
+
+    /**
+     * The configure phase: every kind's configure, fed by what the create phase returned (for the kinds
+     * Terraform created, its outputs: names and credentials, which configure uses and never resets).
+     */
+    @Override
+    public ConfiguredResources configure(TenantResourceSpec spec, CreatedResources created,
+                                         ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
+        return direct.configure(spec, created, journal, progress);
+    }
+
+    /** Journal first: an intent row for each kind the apply will create, engine {@value #NAME}. */
+    private Map<ResourceKind, Long> intendTerraformKinds(TenantResourceSpec spec, ProvisioningJournal journal) {
+        Map<ResourceKind, Long> intents = new EnumMap<>(ResourceKind.class);
+        for (ResourceKind kind : direct.kinds()) {
+            if (module.terraformCreates().contains(kind)) {
+                intents.put(kind, journal.intend(kind, direct.nameOf(kind, spec.slug()), NAME));
+            }
+        }
+        return intents;
     }
 
     /**
      * {@code destroy -auto-approve} in the tenant's workspace (with the variables of the run that created
-     * it, when this machine still has them), {@code workspace delete}, the working folder; then the
-     * configure step's destroy. Every part is attempted; returns one entry per failure.
+     * it, when this machine still has them), {@code workspace delete}, the working folder; then every
+     * driver's destroy (idempotent: what Terraform removed is already gone). Every part is attempted;
+     * returns one entry per failure.
      */
     @Override
     public List<String> destroy(Slug slug, ProgressListener progress) {
@@ -160,7 +206,7 @@ public final class TerraformEngine implements ProvisioningEngine {
             progress.event("rollback", "could not destroy the terraform part of " + slug + ": " + e.getMessage());
         }
         try {
-            errors.addAll(configure.destroy(slug, progress));
+            errors.addAll(direct.destroy(slug, progress));
         } catch (RuntimeException e) {
             errors.add(DirectEngine.NAME + ": " + e.getMessage());
         }
@@ -195,11 +241,14 @@ public final class TerraformEngine implements ProvisioningEngine {
                 + ws.workspaceName());
     }
 
-    /** Plain outputs into {@code outputs}, sensitive ones into the vault; logs names only. */
-    private void keep(Slug slug, TerraformOutputs tfOutputs, Map<String, String> outputs, ProgressListener progress) {
-        tfOutputs.plainTexts().forEach((name, text) -> outputs.put(OUTPUT_PREFIX + name, text));
-        for (Map.Entry<String, Secret> e : tfOutputs.secrets().entrySet()) {
-            configure.vault().put(slug, OUTPUT_PREFIX + e.getKey(), e.getValue());
+    /**
+     * Plain outputs into {@code outputs}; sensitive ones no adopted kind takes as its credential into the
+     * vault (the bound ones reach it once, as the kind's secret); logs names only.
+     */
+    private void keep(Slug slug, TerraformAdoption adoption, Map<String, String> outputs, ProgressListener progress) {
+        adoption.plainTexts().forEach((name, text) -> outputs.put(OUTPUT_PREFIX + name, text));
+        for (Map.Entry<String, Secret> e : adoption.unboundSecrets().entrySet()) {
+            direct.vault().put(slug, OUTPUT_PREFIX + e.getKey(), e.getValue());
             progress.event(NAME, "stored sensitive output " + e.getKey() + " in the vault");
         }
     }

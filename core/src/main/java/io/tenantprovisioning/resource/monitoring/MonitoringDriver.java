@@ -7,12 +7,15 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.resource.ConfiguredResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformCreated;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tenant's monitoring: a Prometheus file_sd target file {@code tenant-<slug>.json} in
- * PROMETHEUS_FILE_SD_DIR (scraping METRICS_TARGET, labelled with the tenant's tags), and a Grafana
- * dashboard model in GRAFANA_DASHBOARD_DIR, also pushed through Grafana's HTTP API when GRAFANA_URL is set.
+ * A tenant's monitoring: a Grafana dashboard model in GRAFANA_DASHBOARD_DIR, also pushed through Grafana's
+ * HTTP API when GRAFANA_URL is set (create; with terraform/tenant Terraform creates it and this driver
+ * adopts it), and a Prometheus file_sd target file {@code tenant-<slug>.json} in PROMETHEUS_FILE_SD_DIR,
+ * scraping METRICS_TARGET, labelled with the tenant's tags (configure).
  */
 public final class MonitoringDriver implements ResourceDriver {
 
@@ -32,9 +36,13 @@ public final class MonitoringDriver implements ResourceDriver {
     public static final String DASHBOARD_UID = "monitoring.dashboardUid";
     public static final String DASHBOARD_FILE = "monitoring.dashboardFile";
     public static final String METRICS_TARGET = "monitoring.metricsTarget";
+    /** The dashboard's URL in Grafana, as Terraform reports it (terraform/tenant). */
+    public static final String DASHBOARD_URL = "monitoring.dashboardUrl";
 
     private static final String PREFIX = "tenant-";
     private static final String SUFFIX = ".json";
+    private static final String DASHBOARD_IDENTIFIER = "dashboard ";
+    private static final MonitoringKind NAMING = new MonitoringKind();
 
     private final JsonFolder targets;
     private final JsonFolder dashboards;
@@ -64,30 +72,87 @@ public final class MonitoringDriver implements ResourceDriver {
         return ResourceKind.MONITORING;
     }
 
+    /**
+     * The dashboard: its model in GRAFANA_DASHBOARD_DIR, and in Grafana when GRAFANA_URL is set. A dashboard
+     * or target whose tags name another tenant or manager is refused before anything is written.
+     */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
         String file = fileName(slug);
-        PrometheusTargetFile target = new PrometheusTargetFile(List.of(metricsTarget),
-                TenantLabels.fromTags(slug, spec.tags()));
         ObjectNode dashboard = GrafanaDashboard.model(slug, spec.tags());
         try {
-            targets.write(file, target.toJson());
+            requireTakeable(slug);
             dashboards.write(file, dashboard);
             if (grafana.isPresent()) {
                 grafana.get().push(dashboard, "tenantctl: provision " + slug);
             }
         } catch (IOException e) {
-            throw new ResourceException("monitoring: could not create the monitoring of tenant " + slug + ": "
+            throw new ResourceException("monitoring: could not create the dashboard of tenant " + slug + ": "
                     + e.getMessage(), e);
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(TARGET_FILE, targets.path(file).toString());
         attributes.put(DASHBOARD_FILE, dashboards.path(file).toString());
         attributes.put(DASHBOARD_UID, GrafanaDashboard.uid(slug));
-        attributes.put(METRICS_TARGET, metricsTarget);
-        return new CreatedResource(ResourceKind.MONITORING, slug.qualifiedName(), targets.path(file).toString(),
+        return new CreatedResource(ResourceKind.MONITORING, NAMING.name(slug), DASHBOARD_IDENTIFIER
+                + GrafanaDashboard.uid(slug), attributes, Map.of());
+    }
+
+    /** The dashboard Terraform created in Grafana: read back there, and only when it carries the marker. */
+    @Override
+    public CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        Slug slug = spec.slug();
+        String uid = terraform.requireAttribute(DASHBOARD_UID);
+        if (grafana.isEmpty()) {
+            throw new ResourceException("monitoring: Terraform created dashboard " + uid + " in Grafana, but"
+                    + " GRAFANA_URL is not set here, so it cannot be read back");
+        }
+        try {
+            JsonNode dashboard = grafana.get().dashboard(uid).orElseThrow(() -> new ResourceException(
+                    "monitoring: Terraform reported dashboard " + uid + ", which Grafana does not have"));
+            OwnershipMarker.requireMarked("monitoring: dashboard " + uid, GrafanaDashboard.tags(dashboard), slug);
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not read dashboard " + uid + " from Grafana: "
+                    + e.getMessage(), e);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(terraform.attributes());
+        return new CreatedResource(ResourceKind.MONITORING, NAMING.name(slug), DASHBOARD_IDENTIFIER + uid,
                 attributes, Map.of());
+    }
+
+    /** The file_sd target: Prometheus scrapes METRICS_TARGET for the tenant, labelled with its tags. */
+    @Override
+    public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
+        Slug slug = spec.slug();
+        String file = fileName(slug);
+        PrometheusTargetFile target = new PrometheusTargetFile(List.of(metricsTarget),
+                TenantLabels.fromTags(slug, spec.tags()));
+        try {
+            targets.write(file, target.toJson());
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not write the Prometheus target of tenant " + slug + ": "
+                    + e.getMessage(), e);
+        }
+        return ConfiguredResource.of(created,
+                Map.of(TARGET_FILE, targets.path(file).toString(), METRICS_TARGET, metricsTarget),
+                List.of("Prometheus target " + metricsTarget + " labelled tenant_id=" + slug + " in "
+                        + targets.path(file)));
+    }
+
+    /** Refuses when the target or the dashboard already there carries another tenant's or manager's marker. */
+    private void requireTakeable(Slug slug) throws IOException, ResourceException {
+        String file = fileName(slug);
+        Optional<Map<String, String>> target = targets.read(file)
+                .map(json -> TenantLabels.toTags(PrometheusTargetFile.fromJson(json).labels()));
+        if (target.isPresent()) {
+            OwnershipMarker.requireTakeable("monitoring: target " + file, target.get(), slug);
+        }
+        Optional<JsonNode> dashboard = grafana.isPresent()
+                ? grafana.get().dashboard(GrafanaDashboard.uid(slug)) : dashboards.read(file);
+        if (dashboard.isPresent()) {
+            OwnershipMarker.requireTakeable("monitoring: dashboard " + GrafanaDashboard.uid(slug),
+                    GrafanaDashboard.tags(dashboard.get()), slug);
+        }
     }
 
     /**
@@ -109,7 +174,7 @@ public final class MonitoringDriver implements ResourceDriver {
             }
             Map<String, String> tags = agreed(fromTarget, fromDashboard);
             String identifier = fromTarget.isPresent() ? targets.path(file).toString()
-                    : "dashboard " + GrafanaDashboard.uid(slug);
+                    : DASHBOARD_IDENTIFIER + GrafanaDashboard.uid(slug);
             return Optional.of(new ResourceDescription(ResourceKind.MONITORING, slug.qualifiedName(), identifier, tags));
         } catch (IOException e) {
             throw new ResourceException("monitoring: could not read the monitoring of tenant " + slug + ": "

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource.objectstore;
 
+import io.tenantprovisioning.config.OwnerOnlyFiles;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
@@ -74,8 +75,9 @@ public final class FilesystemBackend implements ObjectStoreBackend {
             if (existing.isPresent()) {
                 requireOwnedBy(existing.get(), spec.slug());
             }
-            Files.createDirectories(dir.resolve(OBJECTS_DIR));
-            Files.createDirectories(dir.resolve(UPLOADS_DIR));
+            // the tenant's documents: folders readable by the owner only (uploads are 0600 temp files)
+            OwnerOnlyFiles.createFolders(dir.resolve(OBJECTS_DIR));
+            OwnerOnlyFiles.createFolders(dir.resolve(UPLOADS_DIR));
             // A re-run rotates the credential: the one from the interrupted run was never handed out.
             String accessKeyId = newAccessKeyId();
             Secret secret = newSecret();

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource.objectstore;
 
+import io.tenantprovisioning.config.OwnerOnlyFiles;
 import io.tenantprovisioning.resource.objectstore.ObjectStoreException.Code;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -38,7 +39,7 @@ final class FilesystemTenantObjectClient implements TenantObjectClient {
         authorize("PutObject", key.value());
         Path target = pathOf(key);
         try {
-            Files.createDirectories(target.getParent());
+            OwnerOnlyFiles.createFolders(target.getParent());
             Path temp = Files.createTempFile(bucketDir.resolve(FilesystemBackend.UPLOADS_DIR), "put-", ".tmp");
             try {
                 Files.write(temp, content);

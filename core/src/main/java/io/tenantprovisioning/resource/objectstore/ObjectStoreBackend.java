@@ -7,6 +7,7 @@ import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,12 @@ public interface ObjectStoreBackend extends AutoCloseable {
 
     /** Creates (or finishes creating) the tenant's bucket and issues fresh tenant credentials. */
     CreatedResource create(TenantResourceSpec spec) throws ResourceException;
+
+    /** The bucket Terraform created, with Terraform's credentials (see ResourceDriver#adopt). */
+    default CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        throw new ResourceException("object-store: the " + name() + " object store cannot adopt a bucket Terraform"
+                + " created; Terraform creates buckets on S3 (set OBJECT_STORE=s3)");
+    }
 
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 

@@ -11,11 +11,15 @@ import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The object-store resource of a tenant: a bucket on the backend OBJECT_STORE selects (filesystem or s3). */
+/**
+ * The object-store resource of a tenant: a bucket on the backend OBJECT_STORE selects (filesystem or s3).
+ * Everything is created at once (bucket, lock-down, tags, user, policy, key); there is nothing to configure.
+ */
 public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
 
     private final ObjectStoreBackend backend;
@@ -50,6 +54,11 @@ public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         return backend.create(spec);
+    }
+
+    @Override
+    public CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        return backend.adopt(spec, terraform);
     }
 
     @Override

@@ -7,10 +7,12 @@ import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +113,40 @@ public final class S3Backend implements ObjectStoreBackend {
             throw new ResourceException("object-store: " + conflict.getMessage(), conflict);
         } catch (SdkException e) {
             throw failure("create", bucket, e);
+        }
+    }
+
+    /**
+     * The bucket and IAM user Terraform created (terraform/tenant): read back; the bucket's tags (the root's
+     * default_tags) must carry the tenant's marker and the access key must be the user's. The key is
+     * Terraform's: neither rotated nor re-issued here, so the credential has one owner.
+     */
+    @Override
+    public CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        Slug slug = spec.slug();
+        String bucket = naming.bucketOf(slug);
+        String accessKeyId = terraform.requireAttribute(TenantObjectCredentials.ACCESS_KEY_ID);
+        Secret secret = terraform.requireSecret(TenantObjectCredentials.SECRET_ACCESS_KEY);
+        try {
+            if (!buckets.exists(bucket)) {
+                throw new ResourceException("object-store: Terraform reported bucket " + bucket
+                        + ", which the S3 endpoint does not have");
+            }
+            OwnershipMarker.requireMarked("object-store: bucket " + bucket, buckets.tags(bucket), slug);
+            User user = users.find(slug).orElseThrow(() -> new ResourceException("object-store: IAM user "
+                    + TenantIamUsers.userName(slug) + " that Terraform should have created does not exist"));
+            if (!users.hasKey(user.userName(), accessKeyId)) {
+                throw new ResourceException("object-store: access key " + accessKeyId + " reported by Terraform is"
+                        + " not a key of IAM user " + user.userName());
+            }
+            TenantObjectCredentials credentials = new TenantObjectCredentials(NAME, bucket, accessKeyId, secret);
+            Map<String, String> attributes = new HashMap<>(credentials.attributes());
+            attributes.put(IAM_USER, user.arn());
+            attributes.put(REGION, connection.region().id());
+            return new CreatedResource(ResourceKind.OBJECT_STORE, bucket, PolicyDocuments.bucketArn(bucket),
+                    attributes, credentials.secrets());
+        } catch (SdkException e) {
+            throw failure("adopt", bucket, e);
         }
     }
 

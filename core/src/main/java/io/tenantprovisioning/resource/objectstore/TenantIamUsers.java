@@ -78,6 +78,12 @@ final class TenantIamUsers {
         return iam.createAccessKey(r -> r.userName(userName)).accessKey();
     }
 
+    /** Whether the access key is one of the user's (a key Terraform reported must be). */
+    boolean hasKey(String userName, String accessKeyId) {
+        return iam.listAccessKeys(r -> r.userName(userName)).accessKeyMetadata().stream()
+                .anyMatch(k -> k.accessKeyId().equals(accessKeyId));
+    }
+
     Optional<User> find(Slug slug) {
         try {
             return Optional.of(iam.getUser(r -> r.userName(userName(slug))).user());

@@ -8,12 +8,15 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.resource.ConfiguredResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.TenantResourceSpec;
+import io.tenantprovisioning.resource.TerraformCreated;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,12 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.PGConnection;
 
 /**
- * A tenant's PostgreSQL schema {@code t_<slug>} in TENANT_DB_NAME, its login role of the same name, and
- * its tables (per-tenant Flyway migrations with RLS enabled and forced).
+ * A tenant's PostgreSQL schema {@code t_<slug>} in TENANT_DB_NAME and its login role of the same name
+ * (create, or adopt what Terraform created), then its tables (configure: per-tenant Flyway migrations
+ * with RLS enabled and forced). Tables are configuration, not creation: the migrations run as the admin
+ * (which owns every table), so they need nothing from the create phase but the role's name, and with
+ * terraform/tenant they run after Terraform's role and schema exactly as after the driver's own.
  *
  * <p>Runs as the admin role (CREATEROLE, owner of the tenant database, not a superuser). The admin owns
  * every table; the tenant role owns nothing, has USAGE on its schema and DML on its tables only.
@@ -49,6 +57,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     public static final String SECRET_PASSWORD = "postgres.password";
 
     private static final String ROLE_FLAGS = "LOGIN NOCREATEDB NOCREATEROLE NOINHERIT";
+    private static final PostgresKind NAMING = new PostgresKind();
 
     private final DataSource admin;
     private final PostgresEndpoint endpoint;
@@ -75,9 +84,13 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         PostgresEndpoint endpoint = PostgresEndpoint.tenantData(settings);
         HikariConfig config = new HikariConfig();
         config.setPoolName("tenantctl-tenant-admin");
-        config.setJdbcUrl(endpoint.jdbcUrl());
-        config.setUsername(settings.string(Setting.REGISTRY_DB_USER));
-        config.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        // the driver's own DataSource rather than a URL: Hikari would look the URL's driver up through
+        // DriverManager, whose driver discovery runs through the thread's context class loader
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(endpoint.jdbcUrl());
+        ds.setUser(settings.string(Setting.REGISTRY_DB_USER));
+        ds.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        config.setDataSource(ds);
         config.setMaximumPoolSize(3);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
@@ -90,37 +103,86 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         return ResourceKind.POSTGRES;
     }
 
+    /**
+     * The role with a fresh password and the schema with its tag comment, in one transaction: a crash
+     * leaves all or nothing. An existing schema is taken over only when its comment is this tenant's
+     * marker or there is none; a re-run sets a new password (the old one was never handed out).
+     */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         SqlIdentifier name = nameOf(spec.slug());
         Secret password = randomSecrets.password();
         long oid;
-        try {
-            try (Connection c = admin.getConnection()) {
-                c.setAutoCommit(false);
-                // role, password, schema and its tag comment commit together: a crash leaves all or nothing
-                ensureRole(c, name, password);
-                ensureSchema(c, name, tagsOf(spec));
-                lockDownPublic(c, name);
-                c.commit();
-            }
-            migrations.migrate(name, name);
-            try (Connection c = admin.getConnection()) {
-                oid = TenantCatalog.schema(c, name.name()).orElseThrow(
-                        () -> new SQLException("schema vanished right after creation")).oid();
-            }
-        } catch (SQLException | FlywayException e) {
+        try (Connection c = admin.getConnection()) {
+            c.setAutoCommit(false);
+            requireTakeable(c, name, spec.slug());
+            ensureRole(c, name, password);
+            ensureSchema(c, name, tagsOf(spec));
+            c.commit();
+            oid = schemaOid(c, name);
+        } catch (SQLException e) {
             throw new ResourceException("postgres: could not create schema and role " + name + " in " + endpoint
                     + ": " + e.getMessage(), e);
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(ATTR_SCHEMA, name.name());
-        attributes.put(ATTR_ROLE, name.name());
-        attributes.put(ATTR_DATABASE, endpoint.database());
-        attributes.put(ATTR_HOST, endpoint.host());
-        attributes.put(ATTR_PORT, Integer.toString(endpoint.port()));
-        return new CreatedResource(ResourceKind.POSTGRES, name.name(), Long.toString(oid), attributes,
-                Map.of(SECRET_PASSWORD, password));
+        return created(name, oid, name.name(), endpoint.database(), password);
+    }
+
+    /**
+     * The schema and role Terraform created, with Terraform's password: checked (the role may not bypass
+     * RLS, the schema must be the tenant's), never altered. The password stays Terraform's alone.
+     */
+    @Override
+    public CreatedResource adopt(TenantResourceSpec spec, TerraformCreated terraform) throws ResourceException {
+        SqlIdentifier name = nameOf(spec.slug());
+        String role = terraform.requireAttribute(ATTR_ROLE);
+        Secret password = terraform.requireSecret(SECRET_PASSWORD);
+        String database = terraform.attribute(ATTR_DATABASE).orElse(endpoint.database());
+        if (!database.equals(endpoint.database())) {
+            throw new ResourceException("postgres: Terraform created schema " + name + " in database " + database
+                    + ", but TENANT_DB_NAME is " + endpoint.database());
+        }
+        try (Connection c = admin.getConnection()) {
+            TenantCatalog.RoleRow row = TenantCatalog.role(c, role).orElseThrow(() -> new ResourceException(
+                    "postgres: Terraform reported role " + role + ", which does not exist in " + endpoint));
+            if (row.superuser() || row.bypassRls()) {
+                throw new ResourceException("postgres: role " + role + " has SUPERUSER or BYPASSRLS; RLS would not"
+                        + " bind it, so it is not adopted");
+            }
+            requireTakeable(c, name, spec.slug());
+            return created(name, schemaOid(c, name), role, database, password);
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not read schema " + name + " Terraform created: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tag comment (Terraform writes none), {@code public} locked down, and the per-tenant Flyway
+     * migrations: tables with RLS enabled and forced, the policies, and the role's grants. Runs as the
+     * admin, which owns every table; never touches the role's password.
+     */
+    @Override
+    public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
+        SqlIdentifier schema = nameOf(spec.slug());
+        SqlIdentifier role = new SqlIdentifier(created.attributes().getOrDefault(ATTR_ROLE, schema.name()));
+        MigrateResult migrated;
+        try {
+            try (Connection c = admin.getConnection()) {
+                c.setAutoCommit(false);
+                ensureComment(c, schema, tagsOf(spec));
+                lockDownPublic(c, role);
+                c.commit();
+            }
+            migrated = migrations.migrate(schema, role);
+        } catch (SQLException | FlywayException e) {
+            throw new ResourceException("postgres: could not configure schema " + schema + " in " + endpoint + ": "
+                    + e.getMessage(), e);
+        }
+        return new ConfiguredResource(created, List.of(
+                "tables documents, chunks, query_log with row-level security enabled and forced ("
+                        + migrated.migrationsExecuted + " migrations applied now)",
+                "tags in the comment of schema " + schema.name(),
+                "no CREATE on schema public for " + role.name()));
     }
 
     @Override
@@ -181,9 +243,35 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         }
     }
 
-    /** Schema and role name of a tenant: {@code t_acme_corp}. */
+    /** Schema and role name of a tenant: {@code t_acme_corp} (the kind's naming). */
     public static SqlIdentifier nameOf(Slug slug) {
-        return new SqlIdentifier(slug.sqlIdentifier());
+        return new SqlIdentifier(NAMING.name(slug));
+    }
+
+    private CreatedResource created(SqlIdentifier schema, long oid, String role, String database, Secret password) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(ATTR_SCHEMA, schema.name());
+        attributes.put(ATTR_ROLE, role);
+        attributes.put(ATTR_DATABASE, database);
+        attributes.put(ATTR_HOST, endpoint.host());
+        attributes.put(ATTR_PORT, Integer.toString(endpoint.port()));
+        return new CreatedResource(ResourceKind.POSTGRES, schema.name(), Long.toString(oid), attributes,
+                Map.of(SECRET_PASSWORD, password));
+    }
+
+    private static long schemaOid(Connection c, SqlIdentifier schema) throws SQLException {
+        return TenantCatalog.schema(c, schema.name()).orElseThrow(
+                () -> new SQLException("schema " + schema + " does not exist")).oid();
+    }
+
+    /** An existing schema whose comment is another tenant's (or another manager's) marker is refused. */
+    private static void requireTakeable(Connection c, SqlIdentifier schema, Slug slug)
+            throws SQLException, ResourceException {
+        Optional<TenantCatalog.SchemaRow> existing = TenantCatalog.schema(c, schema.name());
+        if (existing.isPresent()) {
+            OwnershipMarker.requireTakeable("postgres: schema " + schema,
+                    SchemaComment.decode(existing.get().comment()), slug);
+        }
     }
 
     private void ensureRole(Connection c, SqlIdentifier role, Secret password) throws SQLException {
@@ -209,6 +297,11 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
 
     private static void ensureSchema(Connection c, SqlIdentifier schema, Map<String, String> tags) throws SQLException {
         execute(c, "CREATE SCHEMA IF NOT EXISTS " + schema.quoted() + " AUTHORIZATION CURRENT_USER");
+        ensureComment(c, schema, tags);
+    }
+
+    /** The tags as the schema's JSON comment: where the sweep and check 8 read them back. */
+    private static void ensureComment(Connection c, SqlIdentifier schema, Map<String, String> tags) throws SQLException {
         // DDL takes no bind parameters: let the server quote the bound JSON with format(%L)
         String comment;
         try (PreparedStatement ps = c.prepareStatement("select format('COMMENT ON SCHEMA %I IS %L', ?, ?)")) {

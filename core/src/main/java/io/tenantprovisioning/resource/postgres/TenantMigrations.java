@@ -22,7 +22,9 @@ final class TenantMigrations {
 
     /** Applies pending migrations; a re-run after a crash continues where the history table stops. */
     MigrateResult migrate(SqlIdentifier schema, SqlIdentifier role) {
-        return Flyway.configure()
+        // this library's loader, not the thread's context loader (which a host such as Jenkins points
+        // elsewhere): Flyway finds its PostgreSQL support and classpath:db/tenant through it
+        return Flyway.configure(TenantMigrations.class.getClassLoader())
                 .dataSource(admin)
                 .schemas(schema.name())
                 .defaultSchema(schema.name())

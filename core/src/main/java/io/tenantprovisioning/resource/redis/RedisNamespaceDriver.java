@@ -6,7 +6,9 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.resource.ConfiguredResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
@@ -30,8 +32,9 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * A tenant's Redis namespace: ACL user {@code t_<slug>} limited to keys and channels under
- * {@code t:<slug>:}, plus the metadata hash {@code t:<slug>:meta} (tags and tier quota) written by the
- * admin. Works as the admin ({@code default} user, REDIS_PASSWORD), one short connection per call.
+ * {@code t:<slug>:}, plus the metadata hash {@code t:<slug>:meta} written by the admin: the tags (the
+ * ownership marker) at create, the tier quota at configure. Works as the admin ({@code default} user,
+ * REDIS_PASSWORD), one short connection per call.
  */
 public final class RedisNamespaceDriver implements ResourceDriver {
 
@@ -40,6 +43,8 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     public static final String ATTR_HOST = "redis.host";
     public static final String ATTR_PORT = "redis.port";
     public static final String SECRET_PASSWORD = "redis.password";
+    /** The tier quota as configured (the meta hash holds the value the platform reads). */
+    public static final String ATTR_QUOTA_QPM = "redis.quotaQueriesPerMinute";
 
     /** Meta hash fields: {@code tag:<TagName>} for each tag, and the tier quota. */
     public static final String TAG_FIELD_PREFIX = "tag:";
@@ -47,6 +52,7 @@ public final class RedisNamespaceDriver implements ResourceDriver {
 
     private static final String USER_PREFIX = "t_";
     private static final int SCAN_BATCH = 500;
+    private static final RedisKind NAMING = new RedisKind();
 
     private final RedisEndpoint endpoint;
     private final Secret adminPassword;
@@ -68,16 +74,22 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         return ResourceKind.REDIS;
     }
 
+    /**
+     * The ACL user with a fresh password, and the meta hash reset to the tenant's tags (the marker).
+     * A user or hash whose marker names another tenant or manager is refused before anything changes.
+     */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
         Secret password = randomSecrets.password();
         try (Jedis admin = admin()) {
+            OwnershipMarker.requireTakeable("redis: namespace " + slug.redisPrefix(),
+                    tags(admin.hgetAll(TenantAcl.metaKey(slug))), slug);
             // reset first: a re-run (or a stale user of the same name) keeps no old password or permission
             admin.aclSetUser(slug.redisUser(), TenantAcl.rules(slug, password).toArray(String[]::new));
             Transaction tx = admin.multi();
             tx.del(TenantAcl.metaKey(slug));
-            tx.hset(TenantAcl.metaKey(slug), metaFields(spec));
+            tx.hset(TenantAcl.metaKey(slug), markerFields(spec));
             tx.exec();
         } catch (JedisException e) {
             throw new ResourceException("redis: could not create ACL user " + slug.redisUser() + " on " + endpoint
@@ -88,8 +100,23 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         attributes.put(ATTR_PREFIX, slug.redisPrefix());
         attributes.put(ATTR_HOST, endpoint.host());
         attributes.put(ATTR_PORT, Integer.toString(endpoint.port()));
-        return new CreatedResource(ResourceKind.REDIS, slug.redisUser(), slug.redisUser(), attributes,
+        return new CreatedResource(ResourceKind.REDIS, NAMING.name(slug), slug.redisUser(), attributes,
                 Map.of(SECRET_PASSWORD, password));
+    }
+
+    /** The tier's quota into the meta hash, where the platform's rate limiter reads it. */
+    @Override
+    public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
+        Slug slug = spec.slug();
+        String quota = Integer.toString(spec.tierConfig().queriesPerMinute());
+        try (Jedis admin = admin()) {
+            admin.hset(TenantAcl.metaKey(slug), QUOTA_QPM_FIELD, quota);
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not set the quota of " + slug + " on " + endpoint + ": "
+                    + e.getMessage());
+        }
+        return ConfiguredResource.of(created, Map.of(ATTR_QUOTA_QPM, quota),
+                List.of("tier quota " + quota + " queries/min in " + TenantAcl.metaKey(slug)));
     }
 
     @Override
@@ -165,12 +192,11 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         return tags;
     }
 
-    private static Map<String, String> metaFields(TenantResourceSpec spec) {
+    private static Map<String, String> markerFields(TenantResourceSpec spec) {
         Map<String, String> fields = new LinkedHashMap<>();
         spec.tags().forEach((k, v) -> fields.put(TAG_FIELD_PREFIX + k, v));
         fields.putIfAbsent(TAG_FIELD_PREFIX + ChargebackTags.TENANT_ID, spec.slug().value());
         fields.putIfAbsent(TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY, ChargebackTags.MANAGED_BY_VALUE);
-        fields.put(QUOTA_QPM_FIELD, Integer.toString(spec.tierConfig().queriesPerMinute()));
         return fields;
     }
 

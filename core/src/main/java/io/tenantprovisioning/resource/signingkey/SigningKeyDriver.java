@@ -30,6 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * describe and the sweep can read them back from the vault itself.
  *
  * <p>A re-run keeps an existing valid key (rotating it would invalidate every token already issued).
+ * A key has nothing to configure: the kind is complete once created.
  */
 public final class SigningKeyDriver implements ResourceDriver {
 
@@ -39,6 +40,7 @@ public final class SigningKeyDriver implements ResourceDriver {
     public static final String ATTR_ALGORITHM = "signing-key.algorithm";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SigningKeyKind NAMING = new SigningKeyKind();
     private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
     };
 
@@ -120,9 +122,9 @@ public final class SigningKeyDriver implements ResourceDriver {
         return out;
     }
 
-    /** {@code tenant-acme-corp/signing-key}. */
+    /** {@code tenant-acme-corp/signing-key} (the kind's naming). */
     public static String nameOf(Slug slug) {
-        return slug.qualifiedName() + "/signing-key";
+        return NAMING.name(slug);
     }
 
     /** The stored key when it decodes to a full-strength HS256 key; a damaged one is replaced on create. */

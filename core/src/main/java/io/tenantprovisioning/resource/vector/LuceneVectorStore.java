@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource.vector;
 
+import io.tenantprovisioning.config.OwnerOnlyFiles;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceException;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class LuceneVectorStore implements VectorStore {
         commitData.put(INTERNAL_PREFIX + "dimensions", Integer.toString(dimensions));
         synchronized (writeLock) {
             try {
-                Files.createDirectories(indexDirectory(slug));
+                OwnerOnlyFiles.createFolders(indexDirectory(slug)); // the tenant's vectors and passages
                 try (Directory dir = FSDirectory.open(indexDirectory(slug));
                      IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
                     writer.setLiveCommitData(commitData.entrySet());

@@ -3,7 +3,9 @@ package io.tenantprovisioning.resource.vector;
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.resource.ConfiguredResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
@@ -16,13 +18,15 @@ import java.util.Optional;
 
 /**
  * The tenant's vector namespace ({@code tenant-<slug>}) on the configured {@link VectorStore}, tagged with
- * the tenant tags; Gold tenants get the demo documents indexed.
+ * the tenant tags (create); Gold tenants get the demo documents indexed (configure).
  */
 public final class VectorNamespaceDriver implements ResourceDriver {
 
     public static final String ATTR_NAMESPACE = "vector.namespace";
     public static final String ATTR_BACKEND = "vector.backend";
     public static final String ATTR_DOCUMENTS = "vector.documents";
+
+    private static final VectorKind NAMING = new VectorKind();
 
     private final VectorStore store;
     private final NamespaceSeeder seeder;
@@ -37,21 +41,42 @@ public final class VectorNamespaceDriver implements ResourceDriver {
         return ResourceKind.VECTOR;
     }
 
+    /**
+     * The namespace with the tenant's tags (its marker); an existing one keeps its passages. A namespace
+     * whose tags name another tenant or manager is refused before anything changes.
+     */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
-        store.createNamespace(slug, spec.tags());
-        if (spec.tierConfig().demoDocuments()) {
-            seeder.seedDemoDocuments(slug);
+        Optional<NamespaceDescription> existing = store.describe(slug);
+        if (existing.isPresent()) {
+            OwnershipMarker.requireTakeable("vector: namespace " + existing.get().namespace(), existing.get().tags(),
+                    slug);
         }
-        NamespaceDescription created = store.describe(slug).orElseThrow(() -> new ResourceException(
-                "vector namespace " + slug.qualifiedName() + " was created but the " + store.backend()
-                        + " store does not report it"));
-        return new CreatedResource(ResourceKind.VECTOR, created.namespace(), created.identifier(),
+        store.createNamespace(slug, spec.tags());
+        NamespaceDescription created = reported(slug);
+        return new CreatedResource(ResourceKind.VECTOR, NAMING.name(slug), created.identifier(),
                 Map.of(ATTR_NAMESPACE, created.namespace(),
                         ATTR_BACKEND, store.backend(),
                         ATTR_DOCUMENTS, Long.toString(created.documents())),
                 Map.of());
+    }
+
+    /** The tier's demo documents (Gold), embedded and indexed into the namespace; re-seeding replaces them. */
+    @Override
+    public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
+        if (!spec.tierConfig().demoDocuments()) {
+            return new ConfiguredResource(created, List.of());
+        }
+        seeder.seedDemoDocuments(spec.slug());
+        long documents = reported(spec.slug()).documents();
+        return ConfiguredResource.of(created, Map.of(ATTR_DOCUMENTS, Long.toString(documents)),
+                List.of(documents + " demo passages indexed in " + created.name()));
+    }
+
+    private NamespaceDescription reported(Slug slug) throws ResourceException {
+        return store.describe(slug).orElseThrow(() -> new ResourceException("vector namespace "
+                + NAMING.name(slug) + " was created but the " + store.backend() + " store does not report it"));
     }
 
     @Override

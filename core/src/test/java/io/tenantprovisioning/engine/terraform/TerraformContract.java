@@ -2,6 +2,10 @@ package io.tenantprovisioning.engine.terraform;
 
 import io.tenantprovisioning.engine.terraform.RootModuleInterface.DeclaredOutput;
 import io.tenantprovisioning.engine.terraform.RootModuleInterface.DeclaredVariable;
+import io.tenantprovisioning.resource.ResourceKindModule;
+import io.tenantprovisioning.resource.TerraformMapping;
+import io.tenantprovisioning.resource.TerraformRoot;
+import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,6 +103,57 @@ final class TerraformContract {
             }
         }
         return found;
+    }
+
+    /**
+     * The kinds' Terraform mappings against one root ({@code which} says which shipped root it is): every
+     * output a kind is adopted from is declared by each root that creates the kind, sensitive exactly when
+     * the kind takes it as a credential; every output naming a kind's resource is declared (the engine
+     * compares it whichever root ran); every variable a kind reads is declared by the providers root, a
+     * {@code names.<x>} one as an attribute of its {@code names} object.
+     */
+    static List<Mismatch> kinds(RootModuleInterface root, TerraformRoot which, ResourceKinds kinds) {
+        List<Mismatch> found = new ArrayList<>();
+        for (ResourceKindModule module : kinds.all()) {
+            String kind = "the " + module.kind().stepName() + " kind";
+            TerraformMapping mapping = module.terraform();
+            if (mapping.createdBy(which)) {
+                for (TerraformMapping.OutputBinding binding : mapping.outputs()) {
+                    adoptedFrom(root, binding, kind, found);
+                }
+            }
+            mapping.nameOutput().filter(o -> !root.outputs().containsKey(o)).ifPresent(o -> found.add(new Mismatch(
+                    "output " + o, "names the resource of " + kind + " (the engine compares it), not declared")));
+            if (which == TerraformRoot.PROVIDERS) {
+                mapping.variables().stream().sorted().forEach(v -> readBy(root, v, kind, found));
+            }
+        }
+        return found;
+    }
+
+    private static void adoptedFrom(RootModuleInterface root, TerraformMapping.OutputBinding binding, String kind,
+                                    List<Mismatch> found) {
+        DeclaredOutput declared = root.outputs().get(binding.output());
+        String subject = "output " + binding.output();
+        if (declared == null) {
+            found.add(new Mismatch(subject, kind + " is adopted from it, but the root does not declare it"));
+        } else if (declared.sensitive() != binding.secret()) {
+            found.add(new Mismatch(subject, binding.secret()
+                    ? kind + " takes it as a credential, but the root does not mark it sensitive"
+                    : kind + " takes it as a plain attribute, but the root marks it sensitive"));
+        }
+    }
+
+    private static void readBy(RootModuleInterface root, String variable, String kind, List<Mismatch> found) {
+        String[] path = variable.split("\\.", 2);
+        DeclaredVariable declared = root.variables().get(path[0]);
+        if (declared == null) {
+            found.add(new Mismatch("variable " + variable, "read by " + kind + ", not declared"));
+        } else if (path.length == 2 && !(declared.type() instanceof TfType.ObjectType o
+                && o.attributes().containsKey(path[1]))) {
+            found.add(new Mismatch("variable " + variable, "read by " + kind + ", not an attribute of "
+                    + path[0]));
+        }
     }
 
     /** Adds a mismatch for every place where {@code value} is not of {@code type}. */

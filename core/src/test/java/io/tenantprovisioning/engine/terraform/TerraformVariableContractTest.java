@@ -8,6 +8,8 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.engine.terraform.TerraformContract.Mismatch;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.TerraformRoot;
+import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
 import java.nio.file.Files;
@@ -28,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sets or leaks a credential; the provider-free stand-in declares what the real root declares. The
  * last tests feed the checker edited HCL and show it names the exact mismatch.
  *
- * <p>tenantctl reads no output by name: the engine passes every output on as {@code terraform.<name>}
- * (sensitive ones into the vault), so the output side of the contract is what that pass-through needs.
+ * <p>The engine passes every output on as {@code terraform.<name>} (sensitive ones into the vault), and
+ * reads by name only what the kinds' Terraform mappings bind: the outputs a kind Terraform creates is
+ * adopted from (its credentials among them) and the outputs naming each kind's resource.
  */
 @Tag("opentofu")
 class TerraformVariableContractTest {
@@ -55,6 +58,7 @@ class TerraformVariableContractTest {
             Setting.GRAFANA_URL, "http://grafana.local"));
 
     private static final Slug SLUG = Slug.of("acme-corp");
+    private static final ResourceKinds KINDS = ResourceKinds.withBucketPrefix("tenant");
 
     @TempDir
     Path scratch;
@@ -98,6 +102,15 @@ class TerraformVariableContractTest {
     void theStandInDeclaresWhatTheRealRootDeclares() throws Exception {
         assertThat(TerraformContract.standIn(reader.read(LOCAL_ROOT), reader.read(TENANT_ROOT), STAND_IN_ONLY_OUTPUTS))
                 .isEmpty();
+    }
+
+    /** Each kind's Terraform mapping: what it is adopted from, what names it, what it reads. */
+    @Test
+    void everyKindsTerraformMappingHoldsAgainstBothRoots() throws Exception {
+        assertThat(TerraformContract.kinds(reader.read(LOCAL_ROOT), TerraformRoot.PROVIDER_FREE, KINDS)).isEmpty();
+        assertThat(TerraformContract.kinds(reader.read(TENANT_ROOT), TerraformRoot.PROVIDERS, KINDS)).isEmpty();
+        assertThat(KINDS.createdBy(TerraformRoot.PROVIDERS)).as("the providers root creates kinds: the check bites")
+                .isNotEmpty();
     }
 
     // ---- the checker fails, naming the mismatch, when one side drifts ----
@@ -158,6 +171,38 @@ class TerraformVariableContractTest {
 
         assertThat(TerraformContract.standIn(reader.read(LOCAL_ROOT), edited, STAND_IN_ONLY_OUTPUTS))
                 .containsExactly(new Mismatch("output bucket_name", "declared by the stand-in, not by the real root"));
+    }
+
+    @Test
+    void anOutputAKindIsAdoptedFromRenamedOrMadePlainIsReportedForThatKind() throws Exception {
+        String outputs = replaceOnce(read(TENANT_ROOT, ModuleInterfaceReader.OUTPUTS_FILE),
+                "output \"postgres_password\" {", "output \"db_password\" {");
+        outputs = replaceOnce(outputs, "  value     = module.object_store.secret_access_key\n  sensitive = true\n",
+                "  value = module.object_store.secret_access_key\n");
+        outputs = replaceOnce(outputs, "output \"grafana_dashboard_uid\" {", "output \"dashboard_uid\" {");
+        RootModuleInterface edited = reader.read(read(TENANT_ROOT, ModuleInterfaceReader.VARIABLES_FILE), outputs);
+
+        assertThat(TerraformContract.kinds(edited, TerraformRoot.PROVIDERS, KINDS)).containsExactly(
+                new Mismatch("output postgres_password", "the postgres kind is adopted from it, but the root does not"
+                        + " declare it"),
+                new Mismatch("output secret_access_key", "the object-store kind takes it as a credential, but the root"
+                        + " does not mark it sensitive"),
+                new Mismatch("output grafana_dashboard_uid", "the monitoring kind is adopted from it, but the root"
+                        + " does not declare it"),
+                new Mismatch("output grafana_dashboard_uid", "names the resource of the monitoring kind (the engine"
+                        + " compares it), not declared"));
+    }
+
+    @Test
+    void aVariableAKindReadsThatTheRootNoLongerDeclaresIsReported() throws Exception {
+        String variables = replaceOnce(read(TENANT_ROOT, ModuleInterfaceReader.VARIABLES_FILE),
+                "variable \"grafana_url\" {", "variable \"grafana_endpoint\" {");
+        variables = replaceOnce(variables, "    sql_identifier      = string", "    schema              = string");
+        RootModuleInterface edited = reader.read(variables, read(TENANT_ROOT, ModuleInterfaceReader.OUTPUTS_FILE));
+
+        assertThat(TerraformContract.kinds(edited, TerraformRoot.PROVIDERS, KINDS)).containsExactly(
+                new Mismatch("variable names.sql_identifier", "read by the postgres kind, not an attribute of names"),
+                new Mismatch("variable grafana_url", "read by the monitoring kind, not declared"));
     }
 
     @Test

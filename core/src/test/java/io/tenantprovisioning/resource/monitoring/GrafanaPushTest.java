@@ -19,15 +19,19 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.model.ChargebackTags;
+import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ConfiguredResource;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.TerraformCreated;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.objectstore.TenantSpecs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +93,32 @@ class GrafanaPushTest {
         assertThat(driver.describe(acme).orElseThrow().tags())
                 .containsOnly(java.util.Map.entry(ChargebackTags.TENANT_ID, "acme-corp"),
                         java.util.Map.entry(ChargebackTags.TIER, "Gold"));
+    }
+
+    @Test
+    void aDashboardTerraformCreatedIsAdoptedOnlyWithTheTenantsMarkerAndNeverPushedAgain() throws Exception {
+        grafana.stubFor(get("/api/dashboards/uid/tenant-acme-corp").willReturn(okJson(
+                "{\"dashboard\":{\"uid\":\"tenant-acme-corp\",\"tags\":[\"tenantctl\",\"TenantID:acme-corp\","
+                        + "\"ManagedBy:tenantctl\"]}}")));
+        TerraformCreated outputs = new TerraformCreated(Map.of(MonitoringDriver.DASHBOARD_UID, "tenant-acme-corp",
+                MonitoringDriver.DASHBOARD_URL, "http://grafana.local/d/tenant-acme-corp"), Map.of());
+
+        CreatedResource adopted = driver.adopt(TenantSpecs.spec(acme), outputs);
+        ConfiguredResource configured = driver.configure(TenantSpecs.spec(acme), adopted);
+
+        assertThat(adopted.attributes()).containsEntry(MonitoringDriver.DASHBOARD_URL,
+                "http://grafana.local/d/tenant-acme-corp");
+        assertThat(configured.resource().attributes()).containsKey(MonitoringDriver.TARGET_FILE);
+        assertThat(targetsDir.resolve("tenant-acme-corp.json")).exists();
+        grafana.verify(0, postRequestedFor(urlEqualTo("/api/dashboards/db")));
+
+        grafana.stubFor(get("/api/dashboards/uid/tenant-acme-corp").willReturn(okJson(
+                "{\"dashboard\":{\"uid\":\"tenant-acme-corp\",\"tags\":[\"TenantID:someone-else\","
+                        + "\"ManagedBy:tenantctl\"]}}")));
+        assertThatThrownBy(() -> driver.adopt(TenantSpecs.spec(acme), outputs)).isInstanceOf(ResourceException.class)
+                .hasMessageContaining("belongs to tenant 'someone-else'");
+        assertThatThrownBy(() -> driver.create(TenantSpecs.spec(acme))).isInstanceOf(ResourceException.class)
+                .hasMessageContaining("belongs to tenant 'someone-else'");
     }
 
     @Test

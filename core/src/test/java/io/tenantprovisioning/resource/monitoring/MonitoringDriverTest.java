@@ -12,6 +12,7 @@ import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.objectstore.TenantSpecs;
+import io.tenantprovisioning.testing.KindPhases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class MonitoringDriverTest {
 
     @Test
     void writesAFileSdTargetLabelledWithTheTenantsTags() throws Exception {
-        CreatedResource created = driver.create(TenantSpecs.spec(acme));
+        CreatedResource created = KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
 
         JsonNode file = json.readTree(targetsDir.resolve("tenant-acme-corp.json").toFile());
         assertThat(file.isArray()).isTrue();
@@ -58,7 +59,7 @@ class MonitoringDriverTest {
 
     @Test
     void writesADashboardWhosePanelsFilterByTenant() throws Exception {
-        driver.create(TenantSpecs.spec(acme));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
 
         JsonNode dashboard = json.readTree(dashboardsDir.resolve("tenant-acme-corp.json").toFile());
         assertThat(dashboard.get("uid").asText()).isEqualTo("tenant-acme-corp");
@@ -74,7 +75,7 @@ class MonitoringDriverTest {
 
     @Test
     void describeReadsTheTagsBackAndReportsOnlyWhatBothCopiesAgreeOn() throws Exception {
-        driver.create(TenantSpecs.spec(acme));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
         assertThat(driver.describe(acme).orElseThrow().tags()).isEqualTo(TenantSpecs.tags(acme));
 
         Path dashboardFile = dashboardsDir.resolve("tenant-acme-corp.json");
@@ -94,7 +95,7 @@ class MonitoringDriverTest {
 
     @Test
     void destroyRemovesBothFilesAndCanRunTwice() throws Exception {
-        driver.create(TenantSpecs.spec(acme));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
 
         driver.destroy(acme);
         driver.destroy(acme);
@@ -107,10 +108,10 @@ class MonitoringDriverTest {
 
     @Test
     void reCreateIsIdempotent() throws Exception {
-        driver.create(TenantSpecs.spec(acme));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
         String first = Files.readString(targetsDir.resolve("tenant-acme-corp.json"));
 
-        driver.create(TenantSpecs.spec(acme));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
 
         assertThat(Files.readString(targetsDir.resolve("tenant-acme-corp.json"))).isEqualTo(first);
         assertThat(driver.listManaged()).hasSize(2);
@@ -118,7 +119,7 @@ class MonitoringDriverTest {
 
     @Test
     void listManagedFindsOurFilesAndLeavesOthersAlone() throws Exception {
-        driver.create(TenantSpecs.spec(acme));
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
         Files.writeString(targetsDir.resolve("node-exporter.json"), "[{\"targets\":[\"x:1\"]}]");
         Files.writeString(targetsDir.resolve("tenant-foreign.json"),
                 "[{\"targets\":[\"x:1\"],\"labels\":{\"managed_by\":\"someone-else\"}}]");

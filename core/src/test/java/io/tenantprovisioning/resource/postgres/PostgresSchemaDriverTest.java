@@ -17,6 +17,7 @@ import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.testing.KindPhases;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -58,7 +59,7 @@ class PostgresSchemaDriverTest {
     @Test
     void createsSchemaRoleAndTablesWithForcedRlsAndReadsTagsBack() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.GOLD);
-        CreatedResource r = driver.create(spec);
+        CreatedResource r = KindPhases.createAndConfigure(driver, spec);
 
         String name = spec.slug().sqlIdentifier();
         assertThat(r.kind()).isEqualTo(ResourceKind.POSTGRES);
@@ -95,7 +96,7 @@ class PostgresSchemaDriverTest {
     @Test
     void tenantRoleWritesAndReadsItsOwnRowsThroughRls() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.SILVER);
-        TenantAccess access = TestTenants.access(spec, List.of(driver.create(spec)));
+        TenantAccess access = TestTenants.access(spec, List.of(KindPhases.createAndConfigure(driver, spec)));
         try (TenantDatabase db = TenantDatabase.of(access)) {
             TenantDocuments docs = new TenantDocuments(db);
             long id = docs.insert("Refund policy", "Refunds within 30 days.", List.of("Refunds", "within 30 days"));
@@ -115,8 +116,8 @@ class PostgresSchemaDriverTest {
     @Test
     void reCreateIsIdempotentAndRotatesThePassword() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.BRONZE);
-        CreatedResource first = driver.create(spec);
-        CreatedResource second = driver.create(spec);
+        CreatedResource first = KindPhases.createAndConfigure(driver, spec);
+        CreatedResource second = KindPhases.createAndConfigure(driver, spec);
 
         assertThat(second.identifier()).isEqualTo(first.identifier());
         assertThat(second.secrets().get("postgres.password")).isNotEqualTo(first.secrets().get("postgres.password"));
@@ -132,7 +133,7 @@ class PostgresSchemaDriverTest {
     @Test
     void reCreateAfterACrashBetweenRoleAndTablesFinishesTheJob() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.GOLD);
-        driver.create(spec);
+        KindPhases.createAndConfigure(driver, spec);
         String name = spec.slug().sqlIdentifier();
         // the state a crash after CREATE ROLE leaves behind: a role and no schema
         AdminPostgres.execute("DROP SCHEMA \"" + name + "\" CASCADE");
@@ -140,7 +141,7 @@ class PostgresSchemaDriverTest {
         assertThat(driver.listManaged()).contains(new ManagedResource(ResourceKind.POSTGRES, name, spec.slug().value()));
         assertThat(driver.describe(spec.slug())).hasValueSatisfying(d -> assertThat(d.identifier()).startsWith("role:"));
 
-        CreatedResource again = driver.create(spec);
+        CreatedResource again = KindPhases.createAndConfigure(driver, spec);
         try (TenantDatabase db = TenantDatabase.of(TestTenants.access(spec, List.of(again)))) {
             assertThat(new TenantDocuments(db).countDocuments()).isZero();
         }
@@ -150,7 +151,7 @@ class PostgresSchemaDriverTest {
     @Test
     void listManagedFindsTheSchemaWithItsTenant() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.SILVER);
-        driver.create(spec);
+        KindPhases.createAndConfigure(driver, spec);
         assertThat(driver.listManaged()).contains(new ManagedResource(ResourceKind.POSTGRES,
                 spec.slug().sqlIdentifier(), spec.slug().value()));
     }
@@ -158,7 +159,7 @@ class PostgresSchemaDriverTest {
     @Test
     void destroyRemovesEverythingEndsSessionsAndIsIdempotent() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.GOLD);
-        TenantAccess access = TestTenants.access(spec, List.of(driver.create(spec)));
+        TenantAccess access = TestTenants.access(spec, List.of(KindPhases.createAndConfigure(driver, spec)));
         String name = spec.slug().sqlIdentifier();
         try (TenantDatabase db = TenantDatabase.of(access)) {
             new TenantDocuments(db).insert("doc", "body", List.of("body"));
@@ -190,13 +191,13 @@ class PostgresSchemaDriverTest {
         PostgresSchemaDriver predictable = new PostgresSchemaDriver(adminDataSource(),
                 PostgresEndpoint.tenantData(TestServices.settings()), new RandomSecrets(seeded));
 
-        assertThatThrownBy(() -> predictable.create(spec)).isInstanceOf(ResourceException.class)
+        assertThatThrownBy(() -> KindPhases.createAndConfigure(predictable, spec)).isInstanceOf(ResourceException.class)
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(expectedPassword)
                         .doesNotContain(TestServices.settings().requiredSecret(
                                 io.tenantprovisioning.config.Setting.REGISTRY_DB_PASSWORD).reveal()));
 
         AdminPostgres.execute("DROP TABLE \"" + name + "\".squatter");
-        CreatedResource ok = driver.create(spec);
+        CreatedResource ok = KindPhases.createAndConfigure(driver, spec);
         String password = ok.secrets().get("postgres.password").reveal();
         assertThat(ok.toString()).doesNotContain(password);
         TenantAccess wrong = withPassword(TestTenants.access(spec, List.of(ok)), password + "x");

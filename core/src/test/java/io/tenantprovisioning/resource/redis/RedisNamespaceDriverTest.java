@@ -17,6 +17,7 @@ import io.tenantprovisioning.resource.credential.RandomSecrets;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.testing.KindPhases;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class RedisNamespaceDriverTest {
     @Test
     void createsAclUserLimitedToItsPrefixAndMetaHash() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.GOLD);
-        CreatedResource r = driver.create(spec);
+        CreatedResource r = KindPhases.createAndConfigure(driver, spec);
         Slug slug = spec.slug();
 
         assertThat(r.attributes()).containsEntry("redis.user", "t_" + slug.value())
@@ -103,7 +104,7 @@ class RedisNamespaceDriverTest {
     @Test
     void destroyDeletesUserAndEveryKeyAndIsIdempotent() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.BRONZE);
-        CreatedResource r = driver.create(spec);
+        CreatedResource r = KindPhases.createAndConfigure(driver, spec);
         Slug slug = spec.slug();
         try (Jedis tenant = asTenant(r)) {
             for (int i = 0; i < 1_200; i++) {

@@ -13,6 +13,7 @@ import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.VectorFixtures;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.testing.KindPhases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class VectorNamespaceDriverTest {
     @Test
     void goldTenantGetsATaggedIndexWithTheDemoDocuments() throws Exception {
         Slug slug = TestServices.uniqueSlug("vg");
-        CreatedResource created = driver.create(VectorFixtures.spec(slug, Tier.GOLD));
+        CreatedResource created = KindPhases.createAndConfigure(driver, VectorFixtures.spec(slug, Tier.GOLD));
 
         int demoPassages = DemoDocuments.load().size();
         assertThat(created.kind()).isEqualTo(ResourceKind.VECTOR);
@@ -62,7 +63,7 @@ class VectorNamespaceDriverTest {
         assertThat(described.tags()).isEqualTo(VectorFixtures.tags(slug, Tier.GOLD));
 
         // idempotent: a re-run replaces the same passages, adds none
-        driver.create(VectorFixtures.spec(slug, Tier.GOLD));
+        KindPhases.createAndConfigure(driver, VectorFixtures.spec(slug, Tier.GOLD));
         assertThat(store.describe(slug).orElseThrow().documents()).isEqualTo(demoPassages);
     }
 
@@ -102,7 +103,7 @@ class VectorNamespaceDriverTest {
     @Test
     void aQuestionAboutTheSlaRetrievesTheSlaDocument() throws Exception {
         Slug slug = TestServices.uniqueSlug("vq");
-        driver.create(VectorFixtures.spec(slug, Tier.GOLD));
+        KindPhases.createAndConfigure(driver, VectorFixtures.spec(slug, Tier.GOLD));
 
         List<VectorHit> hits = store.query(slug, embedder.embed("What uptime percentage do you guarantee?"), 3);
         assertThat(hits.get(0).title()).isEqualTo("Service Level Agreement");

@@ -3,7 +3,7 @@ package org.jenkinsci.plugins.workflow.steps;
 import hudson.ExtensionPoint;
 import hudson.model.AbstractDescribableImpl;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public abstract class Step extends AbstractDescribableImpl<Step> implements ExtensionPoint {
 
     public abstract StepExecution start(StepContext context) throws Exception;

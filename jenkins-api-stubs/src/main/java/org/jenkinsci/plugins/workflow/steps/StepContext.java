@@ -1,10 +1,12 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
+import hudson.model.Result;
 import java.io.IOException;
 import java.io.Serializable;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -14,6 +16,27 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     @Override
     public abstract void onSuccess(Object result);
 
+    public abstract boolean isReady();
+
+    public abstract ListenableFuture<Void> saveState();
+
+    public abstract void setResult(Result r);
+
+    public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
+
+    /** Upstream's default: a body exists when newBodyInvoker() does not refuse. */
+    public boolean hasBody() {
+        try {
+            newBodyInvoker();
+            return true;
+        } catch (IllegalStateException x) {
+            return false;
+        }
+    }
+
     @Override
-    public abstract void onFailure(Throwable t);
+    public abstract boolean equals(Object o);
+
+    @Override
+    public abstract int hashCode();
 }

@@ -3,7 +3,7 @@ package org.jenkinsci.plugins.workflow.steps;
 import hudson.model.Descriptor;
 import java.util.Set;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public abstract class StepDescriptor extends Descriptor<Step> {
 
     public abstract Set<? extends Class<?>> getRequiredContext();

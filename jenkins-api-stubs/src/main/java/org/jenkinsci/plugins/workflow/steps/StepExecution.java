@@ -2,7 +2,7 @@ package org.jenkinsci.plugins.workflow.steps;
 
 import java.io.Serializable;
 
-/* Compile-only stub of the Jenkins type of the same name: real signature, see ../README.md. */
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
 public abstract class StepExecution implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -18,4 +18,20 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
+
+    /** Upstream's default: fail the step at once with the cause. */
+    public void stop(Throwable cause) throws Exception {
+        getContext().onFailure(cause);
+    }
+
+    public void onResume() {
+    }
+
+    public String getStatus() {
+        return null;
+    }
+
+    public boolean blocksRestart() {
+        return false;
+    }
 }

@@ -1,11 +1,14 @@
 package org.jenkinsci.plugins.workflow.support.steps.input;
 
 import hudson.model.InvisibleAction;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /*
- * Compile-only stub of pipeline-input-step's type of the same name: real signatures, see ../README.md.
- * InputStepExecution.proceed adds one to the run for the authenticated user who answered an input.
+ * Copy of pipeline-input-step's declaration named in jenkins-api-stubs/UPSTREAM.txt: the member the steps use.
+ * InputStepExecution.proceed adds one to the run for the authenticated user who answered an input; it keeps the
+ * user ID it is given, as upstream's does.
  */
+@ExportedBean
 public class ApproverAction extends InvisibleAction {
 
     private final String userId;

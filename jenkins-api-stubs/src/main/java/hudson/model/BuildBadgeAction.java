@@ -1,0 +1,5 @@
+package hudson.model;
+
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
+public interface BuildBadgeAction extends Action {
+}

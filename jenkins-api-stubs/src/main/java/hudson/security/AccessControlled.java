@@ -1,0 +1,6 @@
+package hudson.security;
+
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
+public interface AccessControlled {
+    ACL getACL();
+}

@@ -1,0 +1,7 @@
+package jenkins.model;
+
+import hudson.model.ModelObject;
+
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (its members are defaults). */
+public interface ModelObjectWithChildren extends ModelObject {
+}

@@ -1,0 +1,5 @@
+package jenkins.util.io;
+
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
+public interface OnMaster {
+}

@@ -1,0 +1,19 @@
+package org.kohsuke.stapler.export;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
+
+/* Copy of the upstream declaration named in jenkins-api-stubs/UPSTREAM.txt (compile-only, never packaged). */
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Target(ElementType.TYPE)
+@Indexed
+public @interface ExportedBean {
+    int defaultVisibility() default 1;
+}
