@@ -52,6 +52,58 @@ class AuditVerifyCommandTest {
     }
 
     @Test
+    void theHeadAuditVerifyPrintsIsWhatExpectHeadChecksLater() throws Exception {
+        appendNote("head to record");
+        CliRun first = CliRun.of("audit", "verify");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+        String hint = first.out().lines().filter(l -> l.contains("--expect-head")).findFirst().orElseThrow();
+        String recorded = hint.substring(hint.indexOf("--expect-head ") + "--expect-head ".length()).trim();
+        appendNote("the log grows after the head was recorded");
+
+        CliRun later = CliRun.of("audit", "verify", "--expect-head", recorded);
+        assertThat(later.exitCode()).as(later.out() + later.err()).isEqualTo(ExitCode.OK);
+        assertThat(later.out()).contains("reaches the recorded head #" + recorded.substring(0, recorded.indexOf(':'))
+                + " unchanged");
+        JsonNode json = JSON.readTree(CliRun.of("audit", "verify", "--expect-head", recorded, "--json").out());
+        assertThat(json.path("status").asText()).isEqualTo("intact");
+        assertThat(json.path("expectedHead").asText()).isEqualTo(recorded);
+        assertThat(json.path("reachesExpectedHead").asBoolean()).isTrue();
+        assertThat(json.path("headId").asLong()).isGreaterThan(Long.parseLong(recorded.substring(0,
+                recorded.indexOf(':'))));
+        assertThat(json.path("headHash").asText()).hasSize(64);
+    }
+
+    @Test
+    void aHeadTheChainNoLongerReachesFailsWithWhatDiffers() throws Exception {
+        AuditRecord row = appendNote("a head to miss");
+        String otherHash = "0".repeat(63) + "1";
+
+        // a head beyond the end: what a cut-off tail looks like (core's AuditChainHeadTest really cuts one)
+        CliRun beyond = CliRun.of("audit", "verify", "--expect-head", (row.id() + 1_000_000) + ":" + row.hash());
+        assertThat(beyond.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(beyond.out()).startsWith("audit log does NOT reach the recorded head #" + (row.id() + 1_000_000))
+                .contains("rows were cut off its end").contains("the log now ends at #");
+
+        CliRun rewritten = CliRun.of("audit", "verify", "--expect-head", row.id() + ":" + otherHash, "--json");
+        assertThat(rewritten.exitCode()).isEqualTo(ExitCode.FAILED);
+        JsonNode json = JSON.readTree(rewritten.out());
+        assertThat(json.path("ok").asBoolean()).isFalse();
+        assertThat(json.path("status").asText()).isEqualTo("head-mismatch");
+        assertThat(json.path("expectedHead").asText()).isEqualTo(row.id() + ":" + otherHash);
+        assertThat(json.path("reason").asText()).isEqualTo("row " + row.id() + " now has hash " + row.hash()
+                + ", not the recorded " + otherHash + ": the chain was rewritten at or before row " + row.id());
+        assertThat(json.path("headId").asLong()).isGreaterThanOrEqualTo(row.id());
+        assertThat(json.path("headHash").asText()).hasSize(64);
+    }
+
+    @Test
+    void aMalformedExpectedHeadExitsTwo() {
+        CliRun run = CliRun.of("audit", "verify", "--expect-head", "42:not-a-hash");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err()).contains("--expect-head takes <id>:<hash>");
+    }
+
+    @Test
     void withoutTheKeyAuditVerifyRefusesWithExitTwoInsteadOfPassing(@TempDir Path dir) throws Exception {
         appendNote("keyless verify");
 

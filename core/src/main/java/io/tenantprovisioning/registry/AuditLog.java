@@ -79,11 +79,23 @@ public final class AuditLog {
      * rows cannot be verified: the result says so ({@link ChainVerification.KeyMissing}), never intact.
      */
     public ChainVerification verify() {
+        return verify(Optional.empty());
+    }
+
+    /**
+     * {@link #verify()}, and the chain must still hold the head recorded elsewhere, unchanged
+     * ({@link ChainVerification.HeadMismatch} otherwise): the check that catches a cut-off tail.
+     */
+    public ChainVerification verify(ExpectedHead expectedHead) {
+        return verify(Optional.of(expectedHead));
+    }
+
+    private ChainVerification verify(Optional<ExpectedHead> expectedHead) {
         return scope.run("verify the audit log", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY id")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return walk(rs, new ChainWalk(hasher));
+                    return walk(rs, new ChainWalk(hasher, expectedHead));
                 }
             }
         });

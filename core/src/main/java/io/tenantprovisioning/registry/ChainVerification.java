@@ -37,6 +37,18 @@ public sealed interface ChainVerification {
     }
 
     /**
+     * The chain does not reach the head recorded elsewhere unchanged: rows were cut off its end, or
+     * it was rewritten up to that head. {@code headId}/{@code headHash}: where the stored chain ends now.
+     */
+    record HeadMismatch(ExpectedHead expected, long headId, String headHash, String reason)
+            implements ChainVerification {
+        @Override
+        public boolean ok() {
+            return false;
+        }
+    }
+
+    /**
      * Not verified: rows from {@code keyedFrom} to {@code headId} are keyed and AUDIT_HMAC_KEY is not
      * set. Nothing wrong was found in the {@code rowsVerified} rows before them, which proves nothing
      * about the rest: a configuration problem, never a pass.

@@ -10,6 +10,7 @@ import java.util.Optional;
 final class ChainWalk {
 
     private final RowHasher hasher;
+    private final Optional<ExpectedHead> expectedHead;
     private String expectedPrev = AuditLog.GENESIS;
     private long previousId;
     private long rows;
@@ -17,9 +18,12 @@ final class ChainWalk {
     private long firstKeyedId;
     // keyed rows read while there is no key: counted, linked, never passed as verified
     private long unverifiedRows;
+    // the stored hash of the row with the expected head's id, once read
+    private String hashAtExpectedId;
 
-    ChainWalk(RowHasher hasher) {
+    ChainWalk(RowHasher hasher, Optional<ExpectedHead> expectedHead) {
         this.hasher = hasher;
+        this.expectedHead = expectedHead;
     }
 
     /** Checks the next row; empty while the chain holds, else the first row that breaks it. */
@@ -28,14 +32,24 @@ final class ChainWalk {
         if (fault.isPresent()) {
             return Optional.of(new ChainVerification.Broken(row.id(), fault.get()));
         }
+        if (expectedHead.isPresent() && expectedHead.get().id() == row.id()) {
+            hashAtExpectedId = row.hash();
+        }
         expectedPrev = row.hash();
         previousId = row.id();
         rows++;
         return Optional.empty();
     }
 
-    /** The verdict once every row passed {@link #step}. */
+    /**
+     * The verdict once every row passed {@link #step}. A missed head is reported even without the
+     * key: the stored chain itself no longer holds the recorded row.
+     */
     ChainVerification finish() {
+        Optional<String> missed = expectedHead.flatMap(this::missedHead);
+        if (missed.isPresent()) {
+            return new ChainVerification.HeadMismatch(expectedHead.get(), previousId, expectedPrev, missed.get());
+        }
         if (unverifiedRows > 0) {
             return new ChainVerification.KeyMissing(rows - unverifiedRows, firstKeyedId, previousId,
                     "AUDIT_HMAC_KEY is not set: rows #" + firstKeyedId + " to #" + previousId + " (" + unverifiedRows
@@ -43,6 +57,21 @@ final class ChainWalk {
                             + (unkeyedRows == 0 ? "" : "; the " + unkeyedRows + " unkeyed rows before them verify"));
         }
         return new ChainVerification.Intact(rows, previousId, expectedPrev, unkeyedRows);
+    }
+
+    private Optional<String> missedHead(ExpectedHead head) {
+        if (hashAtExpectedId != null) {
+            return hashAtExpectedId.equals(head.hash()) ? Optional.empty()
+                    : Optional.of("row " + head.id() + " now has hash " + hashAtExpectedId + ", not the recorded "
+                            + head.hash() + ": the chain was rewritten at or before row " + head.id());
+        }
+        if (previousId >= head.id()) {
+            return Optional.of("row " + head.id() + " is gone although the chain goes on to row " + previousId
+                    + ": the chain was rewritten after the head was recorded");
+        }
+        return Optional.of((rows == 0 ? "the log is empty" : "the chain ends at row " + previousId)
+                + ", before the recorded head #" + head.id()
+                + ": rows were cut off its end (or the head was recorded on another registry)");
     }
 
     private Optional<String> check(AuditRecord row) {
