@@ -11,8 +11,9 @@
 #   SKIP_TOFU=1                                    skip building/checking OpenTofu
 #
 # State lives in $REPO/.services (git-ignored). Secrets are generated once per machine (kept in
-# $MACHINE_SECRETS, default /var/lib/tenantctl/local-secrets.env, so every clone agrees) and copied
-# in $REPO/.services/services.env (mode 600); this script never prints them.
+# $MACHINE_SECRETS, default /var/lib/tenantctl/local-secrets.env, and the audit chain's HMAC key in
+# audit-secrets.env next to it, so every clone agrees) and copied in $REPO/.services/services.env
+# (mode 600); this script never prints them.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,6 +25,11 @@ ENV_FILE=$STATE/services.env
 # clone would change the database password under the first and lose the key of stored secrets.
 MACHINE_SECRETS=${TENANTCTL_MACHINE_SECRETS:-/var/lib/tenantctl/local-secrets.env}
 MACHINE_KEYS=(REGISTRY_DB_PASSWORD REDIS_PASSWORD TENANT_SECRETS_KEY S3_ADMIN_ACCESS_KEY_ID S3_ADMIN_SECRET_ACCESS_KEY)
+# The audit chain's HMAC key has a file of its own: a lost key leaves every keyed audit row
+# unverifiable, and a services.sh from before the keyed chain rewrites local-secrets.env with the
+# keys it knows only, so it would drop this one there.
+MACHINE_AUDIT_SECRETS=${TENANTCTL_MACHINE_AUDIT_SECRETS:-$(dirname "$MACHINE_SECRETS")/audit-secrets.env}
+MACHINE_AUDIT_KEYS=(AUDIT_HMAC_KEY)
 # The services' own files (Redis config, moto's venv and log, Prometheus' config, file_sd targets and
 # data) belong to the machine as well: a second checkout's `up` must find and reuse them, never
 # re-arm moto's admin key or point Prometheus at its own empty targets folder.
@@ -51,7 +57,7 @@ ENV_KEYS=(
   S3_ENDPOINT AWS_REGION S3_ADMIN_ACCESS_KEY_ID S3_ADMIN_SECRET_ACCESS_KEY
   PROMETHEUS_URL PROMETHEUS_FILE_SD_DIR
   TERRAFORM_BIN
-  TENANT_SECRETS_KEY
+  TENANT_SECRETS_KEY AUDIT_HMAC_KEY
 )
 
 # ---------------------------------------------------------------------------- helpers
@@ -148,23 +154,34 @@ write_env() {
   chmod 600 "$tmp"
   mv -f "$tmp" "$ENV_FILE"
 }
-load_machine_secrets() { # the machine's values win: every checkout uses the services' current credentials
-  [[ -r $MACHINE_SECRETS ]] || return 0
-  local line key
+load_machine_secrets() { # [FILE] the machine's values win: every checkout uses the services' current credentials
+  local file=${1:-$MACHINE_SECRETS} line key
+  [[ -r $file ]] || return 0
   while IFS= read -r line || [[ -n $line ]]; do
     [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]] || continue
     key=${line%%=*}
-    [[ -n ${line#*=} ]] && ENV[$key]=${line#*=}
-  done <"$MACHINE_SECRETS"
+    # an if, not `[[ ]] && …`: an empty last line would make that the loop's (and function's) failing status
+    if [[ -n ${line#*=} ]]; then ENV[$key]=${line#*=}; fi
+  done <"$file"
 }
-save_machine_secrets() {
-  local dir tmp k
-  dir=$(dirname "$MACHINE_SECRETS")
+save_machine_secrets() { # [FILE KEY...] (default: $MACHINE_SECRETS and MACHINE_KEYS); other keys in FILE are kept
+  local file=${1:-$MACHINE_SECRETS} dir tmp k line
+  local -a keys=("${MACHINE_KEYS[@]}")
+  (($# > 1)) && keys=("${@:2}")
+  dir=$(dirname "$file")
   mkdir -p "$dir" && chmod 700 "$dir"
   tmp=$(umask 077 && mktemp "$dir/.local-secrets.XXXXXX")
-  for k in "${MACHINE_KEYS[@]}"; do printf '%s=%s\n' "$k" "${ENV[$k]:-}"; done >"$tmp"
+  {
+    for k in "${keys[@]}"; do printf '%s=%s\n' "$k" "${ENV[$k]:-}"; done
+    if [[ -r $file ]]; then
+      while IFS= read -r line || [[ -n $line ]]; do
+        [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]] || continue
+        [[ " ${keys[*]} " == *" ${line%%=*} "* ]] || printf '%s\n' "$line"
+      done <"$file"
+    fi
+  } >"$tmp"
   chmod 600 "$tmp"
-  mv -f "$tmp" "$MACHINE_SECRETS"
+  mv -f "$tmp" "$file"
 }
 tofu_version() { awk '$1 == "github.com/opentofu/opentofu" { print $2; exit }' "$TOFU_MOD_DIR/go.mod" 2>/dev/null; }
 tofu_bin_path() {
@@ -188,12 +205,15 @@ init_env() {
   ENV[PROMETHEUS_FILE_SD_DIR]=$MACHINE_STATE/prometheus/targets
   ENV[TERRAFORM_BIN]=$(tofu_bin_path)
   load_machine_secrets
+  load_machine_secrets "$MACHINE_AUDIT_SECRETS"
   [[ -n ${ENV[REGISTRY_DB_PASSWORD]:-} ]] || ENV[REGISTRY_DB_PASSWORD]=$(gen_password)
   [[ -n ${ENV[REDIS_PASSWORD]:-} ]] || ENV[REDIS_PASSWORD]=$(gen_password)
   [[ -n ${ENV[TENANT_SECRETS_KEY]:-} ]] || ENV[TENANT_SECRETS_KEY]=$(gen_key32)
+  [[ -n ${ENV[AUDIT_HMAC_KEY]:-} ]] || ENV[AUDIT_HMAC_KEY]=$(gen_key32)
   ENV[S3_ADMIN_ACCESS_KEY_ID]=${ENV[S3_ADMIN_ACCESS_KEY_ID]:-}
   ENV[S3_ADMIN_SECRET_ACCESS_KEY]=${ENV[S3_ADMIN_SECRET_ACCESS_KEY]:-}
   save_machine_secrets
+  save_machine_secrets "$MACHINE_AUDIT_SECRETS" "${MACHINE_AUDIT_KEYS[@]}"
 }
 
 # ---------------------------------------------------------------------------- apt
@@ -860,7 +880,7 @@ cmd_env() {
 }
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 main() {

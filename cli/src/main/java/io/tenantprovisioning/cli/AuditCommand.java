@@ -56,6 +56,7 @@ final class AuditCommand extends RegistryCommand {
         m.put("reason", r.reason());
         m.put("prevHash", r.prevHash());
         m.put("hash", r.hash());
+        m.put("hashAlg", r.hashAlg().column());
         return m;
     }
 }

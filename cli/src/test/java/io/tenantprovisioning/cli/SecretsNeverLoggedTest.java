@@ -37,7 +37,7 @@ class SecretsNeverLoggedTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<Setting> ADMIN_SECRETS = List.of(Setting.REGISTRY_DB_PASSWORD, Setting.REDIS_PASSWORD,
-            Setting.S3_ADMIN_SECRET_ACCESS_KEY, Setting.TENANT_SECRETS_KEY);
+            Setting.S3_ADMIN_SECRET_ACCESS_KEY, Setting.TENANT_SECRETS_KEY, Setting.AUDIT_HMAC_KEY);
 
     private Settings settings;
     private TenantPlatform platform;

@@ -6,6 +6,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.AuditRecord;
 import io.tenantprovisioning.registry.ChainVerification;
+import io.tenantprovisioning.registry.ExpectedHead;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
@@ -66,9 +67,14 @@ public final class TenantLedger implements AutoCloseable {
         return rows;
     }
 
-    /** Re-computes the whole log's hash chain. */
+    /** Re-computes the whole log's hash chain (keyed rows need AUDIT_HMAC_KEY). */
     public ChainVerification verifyAudit() {
         return registry.audit().verify();
+    }
+
+    /** {@link #verifyAudit()}, and the chain must still reach the head recorded elsewhere unchanged. */
+    public ChainVerification verifyAudit(ExpectedHead expectedHead) {
+        return registry.audit().verify(expectedHead);
     }
 
     /** The chargeback report of one calendar month (UTC). */

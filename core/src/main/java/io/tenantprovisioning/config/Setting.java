@@ -34,6 +34,8 @@ public enum Setting {
     GRAFANA_URL(null, false, "Grafana base URL; when set, dashboards are pushed through its HTTP API"),
     GRAFANA_TOKEN(null, true, "Grafana service-account token"),
     TENANT_SECRETS_KEY(null, true, "base64 AES-256 key that encrypts tenant passwords and signing keys"),
+    AUDIT_HMAC_KEY(null, true, "base64 key (32+ random bytes) of the audit chain's HMAC-SHA256, kept outside the registry "
+            + "database: without it tenantctl can neither append to the audit log nor verify its keyed rows"),
     AUTO_APPROVE_THRESHOLD("1000000", false, "budgets (INR) from this amount up need the CFO"),
     EXECUTIVE_APPROVAL_THRESHOLD("5000000", false, "budgets (INR) above this need CFO, CTO and Legal"),
     COST_BASE_MONTHLY_INR("25000", false, "base monthly cost of one tenant before tier and region multipliers"),

@@ -1,22 +1,21 @@
 package io.tenantprovisioning.registry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The append-only audit log. Each row stores {@code sha256(prev_hash | canonical row)}, so an
- * edited row no longer matches its hash and a removed row breaks the next row's link.
+ * The append-only audit log. Each row stores the hash of {@code prev_hash | canonical row}, so an
+ * edited row no longer matches its hash and a removed row breaks the next row's link. New rows are
+ * keyed: the hash is an HMAC-SHA256 with AUDIT_HMAC_KEY, which is not in the database, so the
+ * tables' owner cannot recompute it after an edit. Rows from before the key (migration V3__keyed_audit_chain)
+ * keep their plain sha256 hashes and verify as what they are.
  */
 public final class AuditLog {
 
@@ -25,19 +24,24 @@ public final class AuditLog {
     // serializes appends, so each row links to the row committed just before it
     private static final long APPEND_LOCK_KEY = 0x74656e616e74L;
     private static final String COLUMNS = "id, at, actor, tenant_slug, action, from_state, to_state, reason, "
-            + "prev_hash, hash";
+            + "prev_hash, hash, hash_alg";
 
     private final SqlScope scope;
+    private final RowHasher hasher;
 
-    AuditLog(SqlScope scope) {
+    AuditLog(SqlScope scope, Optional<AuditKey> key) {
         this.scope = scope;
+        this.hasher = new RowHasher(key);
     }
 
     /**
-     * Appends a row in the caller's transaction (or its own). Holds the append lock until that
+     * Appends a keyed row in the caller's transaction (or its own). Holds the append lock until that
      * transaction ends: keep it the last statement of short transactions.
+     *
+     * @throws io.tenantprovisioning.config.ConfigurationException when AUDIT_HMAC_KEY is not set
      */
     public AuditRecord append(AuditEntry entry) {
+        hasher.requireKey();
         return scope.run("append to the audit log", c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK_KEY + ")");
@@ -46,8 +50,8 @@ public final class AuditLog {
             long id = nextId(c);
             Instant at = Columns.now();
             AuditRecord row = new AuditRecord(id, at, entry.actor(), entry.tenantSlug(), entry.action(),
-                    entry.fromState(), entry.toState(), entry.reason(), prev, null);
-            AuditRecord hashed = withHash(row, hashOf(row));
+                    entry.fromState(), entry.toState(), entry.reason(), prev, null, ChainHash.HMAC_SHA256);
+            AuditRecord hashed = withHash(row, hasher.hash(row));
             insert(c, hashed);
             return hashed;
         });
@@ -62,7 +66,7 @@ public final class AuditLog {
                 List<AuditRecord> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(read(rs));
+                        rows.add(read(rs, hashAlg(rs).orElseThrow(() -> unknownHashAlg(rs))));
                     }
                 }
                 return rows;
@@ -70,53 +74,63 @@ public final class AuditLog {
         });
     }
 
-    /** Walks the whole chain and reports the first row that does not verify. */
+    /**
+     * Walks the whole chain and reports the first row that does not verify. Without the key, keyed
+     * rows cannot be verified: the result says so ({@link ChainVerification.KeyMissing}), never intact.
+     */
     public ChainVerification verify() {
+        return verify(Optional.empty());
+    }
+
+    /**
+     * {@link #verify()}, and the chain must still hold the head recorded elsewhere, unchanged
+     * ({@link ChainVerification.HeadMismatch} otherwise): the check that catches a cut-off tail.
+     */
+    public ChainVerification verify(ExpectedHead expectedHead) {
+        return verify(Optional.of(expectedHead));
+    }
+
+    private ChainVerification verify(Optional<ExpectedHead> expectedHead) {
         return scope.run("verify the audit log", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY id")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return walk(rs);
+                    return walk(rs, new ChainWalk(hasher, expectedHead));
                 }
             }
         });
     }
 
-    private static ChainVerification walk(ResultSet rs) throws SQLException {
-        String expectedPrev = GENESIS;
-        long previousId = 0;
-        long count = 0;
-        while (rs.next()) {
-            AuditRecord row = read(rs);
-            if (!hashOf(row).equals(row.hash())) {
-                return new ChainVerification.Broken(row.id(),
-                        "hash mismatch: row " + row.id() + " was changed after it was written");
-            }
-            if (!row.prevHash().equals(expectedPrev)) {
-                return new ChainVerification.Broken(row.id(), "prev_hash mismatch: row " + row.id()
-                        + " does not link to " + (previousId == 0 ? "the start of the log" : "row " + previousId)
-                        + "; a row between them was removed, or the chain was rewritten");
-            }
-            expectedPrev = row.hash();
-            previousId = row.id();
-            count++;
-        }
-        return new ChainVerification.Intact(count, previousId, expectedPrev);
+    /** The hash the row must carry in this chain: with this log's key when the row is keyed. */
+    String hashOf(AuditRecord row) {
+        return hasher.hash(row);
     }
 
-    /** sha256 over the previous hash and an unambiguous encoding of every column but the hash. */
-    static String hashOf(AuditRecord row) {
-        StringBuilder canonical = new StringBuilder(row.prevHash()).append('|');
-        for (String field : new String[] {Long.toString(row.id()), DateTimeFormatter.ISO_INSTANT.format(row.at()),
-                row.actor(), row.tenantSlug(), row.action(), row.fromState(), row.toState(), row.reason()}) {
-            // length-prefixed, so no choice of field text can imitate another split of the fields
-            canonical.append(field == null ? "-" : field.length() + ":" + field).append(',');
+    private static ChainVerification walk(ResultSet rs, ChainWalk walk) throws SQLException {
+        while (rs.next()) {
+            Optional<ChainHash> alg = hashAlg(rs);
+            if (alg.isEmpty()) {
+                return new ChainVerification.Broken(rs.getLong("id"), "hash_alg '" + rs.getString("hash_alg")
+                        + "' is no algorithm of the chain: row " + rs.getLong("id") + " was tampered with");
+            }
+            Optional<ChainVerification.Broken> broken = walk.step(read(rs, alg.get()));
+            if (broken.isPresent()) {
+                return broken.get();
+            }
         }
+        return walk.finish();
+    }
+
+    private static Optional<ChainHash> hashAlg(ResultSet rs) throws SQLException {
+        return ChainHash.ofColumn(rs.getString("hash_alg"));
+    }
+
+    private static RegistryException unknownHashAlg(ResultSet rs) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+            return new RegistryException("audit row " + rs.getLong("id") + " has hash_alg '"
+                    + rs.getString("hash_alg") + "', no algorithm of the chain: run tenantctl audit verify");
+        } catch (SQLException e) {
+            return RegistryException.of("read the audit log", e);
         }
     }
 
@@ -137,7 +151,7 @@ public final class AuditLog {
 
     private static void insert(Connection c, AuditRecord row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, row.id());
             Columns.setInstant(ps, 2, row.at());
             ps.setString(3, row.actor());
@@ -148,18 +162,19 @@ public final class AuditLog {
             ps.setString(8, row.reason());
             ps.setString(9, row.prevHash());
             ps.setString(10, row.hash());
+            ps.setString(11, row.hashAlg().column());
             ps.executeUpdate();
         }
     }
 
     private static AuditRecord withHash(AuditRecord r, String hash) {
         return new AuditRecord(r.id(), r.at(), r.actor(), r.tenantSlug(), r.action(), r.fromState(), r.toState(),
-                r.reason(), r.prevHash(), hash);
+                r.reason(), r.prevHash(), hash, r.hashAlg());
     }
 
-    private static AuditRecord read(ResultSet rs) throws SQLException {
+    private static AuditRecord read(ResultSet rs, ChainHash alg) throws SQLException {
         return new AuditRecord(rs.getLong("id"), Columns.instant(rs, "at"), rs.getString("actor"),
                 rs.getString("tenant_slug"), rs.getString("action"), rs.getString("from_state"),
-                rs.getString("to_state"), rs.getString("reason"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("to_state"), rs.getString("reason"), rs.getString("prev_hash"), rs.getString("hash"), alg);
     }
 }

@@ -2,7 +2,10 @@ package io.tenantprovisioning.registry;
 
 import java.time.Instant;
 
-/** One stored audit row, with its place in the hash chain. */
+/**
+ * One stored audit row, with its place in the hash chain: {@code hash} covers {@code prevHash} and
+ * every other field, computed as {@code hashAlg} says.
+ */
 public record AuditRecord(
         long id,
         Instant at,
@@ -13,5 +16,6 @@ public record AuditRecord(
         String toState,
         String reason,
         String prevHash,
-        String hash) {
+        String hash,
+        ChainHash hashAlg) {
 }

@@ -2,6 +2,7 @@ package io.tenantprovisioning.registry;
 
 import io.tenantprovisioning.config.SecretCipher;
 import io.tenantprovisioning.config.Settings;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -13,21 +14,27 @@ public final class Registry implements AutoCloseable {
     private final RegistryDatabase database;
     private final SqlScope scope;
     private final boolean ownsDatabase;
+    private final Optional<AuditKey> auditKey;
 
-    private Registry(RegistryDatabase database, SqlScope scope, boolean ownsDatabase) {
+    private Registry(RegistryDatabase database, SqlScope scope, boolean ownsDatabase, Optional<AuditKey> auditKey) {
         this.database = database;
         this.scope = scope;
         this.ownsDatabase = ownsDatabase;
+        this.auditKey = auditKey;
     }
 
-    /** A registry over an open database; closing the registry closes the database. */
-    public Registry(RegistryDatabase database) {
-        this(database, SqlScope.pooled(database.dataSource()), true);
+    /**
+     * A registry over an open database; closing the registry closes the database. Without an audit
+     * key it can read everything but append no audit row (and so change no tenant's state).
+     */
+    public Registry(RegistryDatabase database, Optional<AuditKey> auditKey) {
+        this(database, SqlScope.pooled(database.dataSource()), true, auditKey);
     }
 
-    /** Opens (and migrates) the registry the settings point at. */
+    /** Opens (and migrates) the registry the settings point at, with their AUDIT_HMAC_KEY if set. */
     public static Registry open(Settings settings) {
-        return new Registry(RegistryDatabase.open(settings));
+        Optional<AuditKey> auditKey = AuditKey.fromSettings(settings);
+        return new Registry(RegistryDatabase.open(settings), auditKey);
     }
 
     /**
@@ -35,7 +42,7 @@ public final class Registry implements AutoCloseable {
      * together or not at all. Nested calls join the enclosing transaction.
      */
     public <T> T inTransaction(Function<Registry, T> work) {
-        return scope.transaction(tx -> work.apply(new Registry(database, tx, false)));
+        return scope.transaction(tx -> work.apply(new Registry(database, tx, false, auditKey)));
     }
 
     public TenantRecords tenants() {
@@ -59,7 +66,7 @@ public final class Registry implements AutoCloseable {
     }
 
     public AuditLog audit() {
-        return new AuditLog(scope);
+        return new AuditLog(scope, auditKey);
     }
 
     /** When each tenant secret was last written, without the secrets (no cipher needed). */

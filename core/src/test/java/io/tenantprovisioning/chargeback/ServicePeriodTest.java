@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.registry.AuditLog;
 import io.tenantprovisioning.registry.AuditRecord;
+import io.tenantprovisioning.registry.ChainHash;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;
@@ -139,7 +140,7 @@ class ServicePeriodTest {
             String[] parts = row.split(" ");
             records.add(new AuditRecord(id++, Instant.parse(parts[0]), "test", SLUG.value(),
                     "REQUESTED".equals(parts[1]) ? "request" : "transition", null, parts[1], "test",
-                    AuditLog.GENESIS, AuditLog.GENESIS));
+                    AuditLog.GENESIS, AuditLog.GENESIS, ChainHash.HMAC_SHA256));
         }
         return records;
     }

@@ -145,9 +145,10 @@ class AuditLogTest {
         AuditRecord edited = audit.append(new AuditEntry("alice", "acme", "note", null, null, "one"));
         AuditRecord next = audit.append(new AuditEntry("alice", "acme", "note", null, null, "two"));
         AuditRecord forged = new AuditRecord(edited.id(), edited.at(), "mallory", edited.tenantSlug(), edited.action(),
-                null, null, edited.reason(), edited.prevHash(), null);
+                null, null, edited.reason(), edited.prevHash(), null, edited.hashAlg());
 
-        asOwnerWithoutTrigger("UPDATE audit_log SET actor = 'mallory', hash = '" + AuditLog.hashOf(forged)
+        // even with the key (audit.hashOf), one edited row is caught by the next row's link
+        asOwnerWithoutTrigger("UPDATE audit_log SET actor = 'mallory', hash = '" + audit.hashOf(forged)
                 + "' WHERE id = " + edited.id());
 
         assertThat(audit.verify()).isInstanceOfSatisfying(ChainVerification.Broken.class,

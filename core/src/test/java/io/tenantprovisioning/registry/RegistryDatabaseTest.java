@@ -25,7 +25,7 @@ class RegistryDatabaseTest {
                         "flyway_schema_history", "provisioning_requests", "resource_journal", "run_holders",
                         "tenant_secrets", "tenants", "validation_runs");
                 assertThat(strings(st, "SELECT version || ':' || success FROM flyway_schema_history "
-                        + "WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("1:true", "2:true");
+                        + "WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("1:true", "2:true", "3:true");
                 assertThat(strings(st, "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'tenantctl_app'"))
                         .containsExactly("false");
             }
