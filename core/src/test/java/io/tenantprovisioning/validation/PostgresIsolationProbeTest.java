@@ -121,6 +121,25 @@ class PostgresIsolationProbeTest {
                 .anyMatch(s -> s.contains("(WITH CHECK)"));
     }
 
+    /** A's documents as before issue #15 item 7: the id comes from app.tenant_id alone, '' included. */
+    @Test
+    void rowsWithoutTheTenantsOwnIdAreCaught() throws Exception {
+        String documents = roleA + ".\"documents\"";
+        String setting = "current_setting('app.tenant_id', true)";
+        AdminPostgres.execute("ALTER TABLE " + documents + " DROP CONSTRAINT documents_tenant_id_is_this_tenant",
+                "ALTER TABLE " + documents + " ALTER COLUMN tenant_id SET DEFAULT " + setting,
+                "ALTER POLICY tenant_isolation ON " + documents + " USING (tenant_id = " + setting
+                        + ") WITH CHECK (tenant_id = " + setting + ")");
+
+        List<String> v = probe.violations(a, b);
+
+        assertThat(v).anyMatch(s -> s.contains("app.tenant_id '': INSERT into " + documents
+                        + " without a tenant_id succeeded on 1 row(s)"))
+                .anyMatch(s -> s.contains("INSERT of a row labelled '" + b.slug() + "' into " + documents
+                        + " succeeded on 1 row(s)"))
+                .noneMatch(s -> s.contains("query_log\" without a tenant_id"));
+    }
+
     @Test
     void createOnPublicIsCaught() throws Exception {
         AdminPostgres.execute("GRANT CREATE ON SCHEMA public TO " + roleA);

@@ -197,6 +197,20 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         }
     }
 
+    /**
+     * Every row of every table in the tenant's schema, whatever its {@code tenant_id}, counted as the admin
+     * (see {@link SchemaRowCount}); an export that copied fewer must not let offboarding drop the schema.
+     */
+    public Map<String, Long> countAllRows(Slug slug) throws ResourceException {
+        SqlIdentifier schema = nameOf(slug);
+        try (Connection c = admin.getConnection()) {
+            return SchemaRowCount.count(c, schema);
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new ResourceException("postgres: could not count the rows of schema " + schema + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void destroy(Slug slug) throws ResourceException {
         SqlIdentifier name = nameOf(slug);
