@@ -51,7 +51,7 @@ public final class PostgresIsolationProbe implements IsolationProbe {
             }
             ownRowsScoped(a, b.slug().value(), out);
             rowsWithoutOwnIdRefused(a, b.slug().value(), out);
-            new PostgresRoleAudit(a, b.schema()).findProblems(out);
+            new PostgresRoleAudit(a, b.schema(), self.tierConfig().postgresConnectionLimit()).findProblems(out);
         }
         return out;
     }

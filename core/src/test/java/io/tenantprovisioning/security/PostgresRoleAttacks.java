@@ -8,6 +8,8 @@ import io.tenantprovisioning.resource.postgres.TenantWork;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +21,9 @@ final class PostgresRoleAttacks implements AutoCloseable {
 
     /** Insufficient privilege (also RLS), check and not-null violations, too many connections. */
     private static final Set<String> REFUSALS = Set.of("42501", "23514", "23502", "53300");
+
+    /** Where the admin keeps every tenant schema's tags since issue #15 item 10 (not in a schema comment). */
+    private static final String TAGS_TABLE = "tenantctl.schema_tags";
 
     private final TenantDatabase database;
 
@@ -54,6 +59,51 @@ final class PostgresRoleAttacks implements AutoCloseable {
     Answer rowLabelledForAnotherTenant(Slug other) {
         return attempt("INSERT of a row labelled '" + other + "' into " + database.schema().qualify("documents"),
                 other.value(), c -> insertDocument(c, other.value()));
+    }
+
+    /**
+     * Opens connections as the role, one more than {@code limit}, all held at once: with no connection
+     * limit one tenant could take every connection of the server.
+     */
+    Answer connections(TenantAccess tenant, int limit) {
+        List<TenantDatabase> open = new ArrayList<>();
+        try {
+            for (int i = 1; i <= limit + 1; i++) {
+                TenantDatabase connection = TenantDatabase.of(tenant);
+                open.add(connection);
+                connection.attempt(tenant.slug().value(), c -> "connected");
+            }
+            return Answer.allowed((limit + 1) + " connections held at once");
+        } catch (SQLException e) {
+            String answer = "connection " + open.size() + " of " + (limit + 1) + ": [" + e.getSQLState() + "] "
+                    + e.getMessage();
+            return REFUSALS.contains(e.getSQLState()) ? Answer.refused(answer) : Answer.allowed(answer);
+        } finally {
+            open.forEach(TenantDatabase::close);
+        }
+    }
+
+    /** Another tenant's tags (its cost center, request id), wherever the platform keeps them. */
+    Answer readTags(SqlIdentifier otherSchema) {
+        Answer comment = attempt("the comment of schema " + otherSchema, null, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select obj_description(oid, 'pg_namespace') from pg_namespace where nspname = ?")) {
+                ps.setString(1, otherSchema.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getString(1) != null ? rs.getString(1) : null;
+                }
+            }
+        });
+        if (!comment.refused() && !comment.detail().endsWith(": null")) {
+            return comment;
+        }
+        return attempt("SELECT from " + TAGS_TABLE, null, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + TAGS_TABLE);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + " tag row(s)";
+            }
+        });
     }
 
     @Override

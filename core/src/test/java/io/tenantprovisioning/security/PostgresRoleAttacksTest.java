@@ -58,4 +58,30 @@ class PostgresRoleAttacksTest {
             assertThat(role.readRows(b.slug(), PostgresSchemaDriver.nameOf(b.slug())).refused()).isTrue();
         }
     }
+
+    /** Issue #15 item 10: the role had no connection limit; a Bronze role now gets its tier's 5, no more. */
+    @Test
+    void theRoleCannotHoldMoreConnectionsThanItsTierAllows() throws Exception {
+        TenantAccess bronze = newTenant(Tier.BRONZE);
+        int limit = TestTenants.tierConfig(Tier.BRONZE).postgresConnectionLimit();
+
+        try (PostgresRoleAttacks role = new PostgresRoleAttacks(bronze)) {
+            Answer answer = role.connections(bronze, limit);
+            assertThat(answer.refused()).as(answer.toString()).isTrue();
+            assertThat(answer.detail()).contains("connection " + (limit + 1) + " of " + (limit + 1));
+        }
+    }
+
+    /** Issue #15 item 10: every tenant could read every schema's tag comment through the catalog. */
+    @Test
+    void theRoleCannotReadAnotherTenantsTags() throws Exception {
+        TenantAccess a = newTenant(Tier.SILVER);
+        TenantAccess b = newTenant(Tier.SILVER);
+
+        try (PostgresRoleAttacks role = new PostgresRoleAttacks(a)) {
+            Answer answer = role.readTags(PostgresSchemaDriver.nameOf(b.slug()));
+            assertThat(answer.refused()).as(answer.toString()).isTrue();
+        }
+        assertThat(driver.describe(b.slug()).orElseThrow().tags()).containsAllEntriesOf(b.tags());
+    }
 }

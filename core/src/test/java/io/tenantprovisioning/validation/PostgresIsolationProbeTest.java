@@ -140,6 +140,38 @@ class PostgresIsolationProbeTest {
                 .noneMatch(s -> s.contains("query_log\" without a tenant_id"));
     }
 
+    /** Issue #15 item 10: without a connection limit, one tenant can hold every connection of the server. */
+    @Test
+    void aRoleWithoutItsTiersConnectionLimitIsCaught() throws Exception {
+        AdminPostgres.execute("ALTER ROLE " + roleA + " CONNECTION LIMIT -1");
+
+        assertThat(probe.violations(a, b)).contains("role " + a.slug().sqlIdentifier()
+                + " may hold any number of connections; its tier allows " + a.tierConfig().postgresConnectionLimit());
+    }
+
+    /** Issue #15 item 10: tags as a schema comment, as they were, are read by every tenant through the catalog. */
+    @Test
+    void anotherTenantsTagsInTheCatalogAreCaught() throws Exception {
+        AdminPostgres.execute("COMMENT ON SCHEMA " + schemaB + " IS '{\"CostCenter\":\"CC_B\"}'");
+
+        assertThat(probe.violations(a, b)).anyMatch(s -> s.contains("reads the comment of schema "
+                + b.slug().sqlIdentifier() + " of another tenant"));
+    }
+
+    @Test
+    void theTagsTableOpenToATenantIsCaught() throws Exception {
+        try {
+            AdminPostgres.execute("GRANT USAGE ON SCHEMA tenantctl TO " + roleA,
+                    "GRANT SELECT ON tenantctl.schema_tags TO " + roleA);
+
+            assertThat(probe.violations(a, b)).anyMatch(s -> s.contains("SELECT from tenantctl.schema_tags"
+                    + " (every tenant's tags) succeeded"));
+        } finally {
+            AdminPostgres.execute("REVOKE SELECT ON tenantctl.schema_tags FROM " + roleA,
+                    "REVOKE USAGE ON SCHEMA tenantctl FROM " + roleA);
+        }
+    }
+
     @Test
     void createOnPublicIsCaught() throws Exception {
         AdminPostgres.execute("GRANT CREATE ON SCHEMA public TO " + roleA);
