@@ -46,6 +46,11 @@ final class S3KeyAttacks implements AutoCloseable {
                 + " keys");
     }
 
+    /** ListBuckets: every bucket name of the account, other tenants' included. */
+    Answer listAllBuckets() {
+        return call("ListBuckets", () -> s3.listBuckets().buckets().size() + " buckets");
+    }
+
     /** Opens the bucket's objects to everyone. */
     Answer putBucketPolicy() {
         String publicRead = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OpenToAll\",\"Effect\":\"Allow\","
