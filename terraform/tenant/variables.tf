@@ -133,6 +133,7 @@ variable "grafana_url" {
 }
 
 variable "postgres_connection_limit" {
-  type    = number
-  default = 20
+  type        = number
+  default     = 20
+  description = "The tenant role's connection limit: the tier's postgresConnectionLimit (resources/tenant-provisioning/tiers.yaml), written by tenantctl."
 }

@@ -73,6 +73,9 @@ resource "aws_iam_access_key" "tenant" {
   user = aws_iam_user.tenant.name
 }
 
+# Object actions only, as the direct engine's policy (PolicyDocuments.tenantIdentityPolicy; a test holds
+# the two together): no bucket-level action but listing, so the tenant's key can neither rewrite the
+# bucket policy, drop the public access block, retag the bucket nor delete it.
 data "aws_iam_policy_document" "tenant" {
   statement {
     sid       = "ListOwnBucket"

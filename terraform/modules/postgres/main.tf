@@ -1,5 +1,5 @@
-# The tenant's login role and schema. Tables, RLS policies (ENABLE + FORCE) and the schema comment
-# carrying the tags are created by tenantctl's configure step (Flyway migrations), not here.
+# The tenant's login role and schema. Tables, RLS policies (ENABLE + FORCE) and the tags (in the
+# admin-only tenantctl.schema_tags table) are created by tenantctl's configure step, not here.
 
 resource "random_password" "role" {
   length  = 32

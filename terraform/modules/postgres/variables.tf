@@ -26,5 +26,5 @@ variable "connection_limit" {
 
 variable "tags" {
   type        = map(string)
-  description = "Chargeback tags; PostgreSQL has no tags, so they go into the schema comment (see README)."
+  description = "Chargeback tags; PostgreSQL has no tags, so tenantctl keeps them in an admin-only table (see README)."
 }

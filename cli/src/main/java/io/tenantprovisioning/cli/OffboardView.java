@@ -48,6 +48,7 @@ final class OffboardView {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("directory", export.directory().toString());
         json.put("rowsPerTable", export.rowsPerTable());
+        json.put("rowsInSchema", export.rowsInSchema());
         json.put("objects", export.objects());
         json.put("objectBytes", export.objectBytes());
         return json;

@@ -8,8 +8,10 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.IllegalTransitionException;
 import io.tenantprovisioning.application.TeardownResult;
 import io.tenantprovisioning.model.TenantState;
+import io.tenantprovisioning.resource.ResourceException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +53,9 @@ public final class Offboarding {
             throw new IllegalTransitionException(state, TenantState.OFFBOARDING);
         }
         Optional<ExportSummary> export = exportDir.map(dir -> export(tenant, dir, progress));
+        if (export.isEmpty()) {
+            reportUnexportedRows(slug, progress);
+        }
         TeardownResult result = teardown.offboard(slug, PlatformGraph.actor(), "offboarding requested", progress);
         return new OffboardingResult(result, export, registry.audit().forTenant(slug.value()).size(),
                 registry.approvals().forRequest(tenant.requestId()).size());
@@ -58,7 +63,19 @@ public final class Offboarding {
 
     private ExportSummary export(TenantRecord tenant, Path dir, ProgressListener progress) {
         progress.event("export", "copying " + tenant.slug() + "'s schema and bucket to " + dir);
-        return new TenantExport(graph.services.objectStore().backend()).write(graph.accessLoader.load(tenant), dir,
-                progress);
+        return new TenantExport(graph.services.objectStore().backend(), graph.services.postgres()::countAllRows)
+                .write(graph.accessLoader.load(tenant), dir, progress);
+    }
+
+    /** Without an export, say what goes with the schema: every row, counted as the admin. */
+    private void reportUnexportedRows(Slug slug, ProgressListener progress) {
+        try {
+            Map<String, Long> rows = graph.services.postgres().countAllRows(slug);
+            progress.event("offboard", "not exported: the schema's " + rows.values().stream()
+                    .mapToLong(Long::longValue).sum() + " rows in " + rows.size() + " tables go with it");
+        } catch (ResourceException e) {
+            // only a report: the teardown (and its sweep) decides whether offboarding is complete
+            progress.event("offboard", "could not count the schema's rows before dropping it: " + e.getMessage());
+        }
     }
 }

@@ -140,6 +140,11 @@ public final class PlatformServices implements AutoCloseable {
         return drivers;
     }
 
+    /** The postgres kind's driver (offboarding counts a schema's rows with it). */
+    public PostgresSchemaDriver postgres() {
+        return postgres;
+    }
+
     public ObjectStoreDriver objectStore() {
         return objectStore;
     }

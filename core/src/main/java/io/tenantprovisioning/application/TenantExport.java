@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.objectstore.ObjectKey;
 import io.tenantprovisioning.resource.objectstore.ObjectStoreBackend;
@@ -35,12 +37,19 @@ import java.util.stream.Stream;
  * Copies what a tenant owns out before offboarding destroys it: every table of its schema as JSON
  * lines, every object of its bucket byte for byte, and a manifest.
  *
- * <p>Both are read with the tenant's own credentials. For PostgreSQL that is the only way to see the
- * rows: RLS is FORCED and its policies admit only the tenant role (with {@code app.tenant_id} set), so
- * the admin role — owner, but not BYPASSRLS — reads nothing. For the bucket it proves the export took
- * exactly what the tenant could reach.
+ * <p>Both are read with the tenant's own credentials: RLS is FORCED and its policies admit only the
+ * tenant role (with {@code app.tenant_id} set), so the admin role — owner, but not BYPASSRLS — reads
+ * nothing; for the bucket it proves the export took exactly what the tenant could reach. What the tenant
+ * cannot read would be lost, though (rows written without its id before issue #15 item 7): so the admin
+ * then counts every row of the schema, and an export that wrote fewer fails, which destroys nothing.
  */
 final class TenantExport {
+
+    /** Every row of the tenant's schema per table, counted as the admin whatever its tenant_id. */
+    @FunctionalInterface
+    interface SchemaRows {
+        Map<String, Long> count(Slug slug) throws ResourceException;
+    }
 
     static final String TABLES_DIR = "postgres";
     static final String OBJECTS_DIR = "objects";
@@ -50,9 +59,11 @@ final class TenantExport {
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectStoreBackend objectStore;
+    private final SchemaRows schemaRows;
 
-    TenantExport(ObjectStoreBackend objectStore) {
+    TenantExport(ObjectStoreBackend objectStore, SchemaRows schemaRows) {
         this.objectStore = objectStore;
+        this.schemaRows = schemaRows;
     }
 
     /** Refuses a target that exists and is not an empty folder, so no earlier export is mixed in. */
@@ -79,18 +90,40 @@ final class TenantExport {
             OwnerOnlyFiles.createFolders(dir.resolve(TABLES_DIR));
             OwnerOnlyFiles.createFolders(dir.resolve(OBJECTS_DIR));
             Map<String, Long> rows = dumpTables(tenant, dir.resolve(TABLES_DIR));
-            progress.event("export", "schema: " + rows.size() + " tables, " + rows.values().stream()
-                    .mapToLong(Long::longValue).sum() + " rows");
+            progress.event("export", "schema: " + rows.size() + " tables, " + total(rows) + " rows");
+            Map<String, Long> inSchema = schemaRows.count(tenant.slug());
+            requireEveryRow(rows, inSchema);
+            progress.event("export", "schema: all " + total(inSchema) + " rows the admin counts were exported");
             Copied objects = copyObjects(tenant, dir.resolve(OBJECTS_DIR));
             progress.event("export", "bucket: " + objects.objects() + " objects, " + objects.bytes() + " bytes");
-            ExportSummary summary = new ExportSummary(tenant.slug().value(), dir, rows, objects.objects(),
+            ExportSummary summary = new ExportSummary(tenant.slug().value(), dir, rows, inSchema, objects.objects(),
                     objects.bytes());
             writeManifest(summary);
             return summary;
-        } catch (IOException | SQLException | ObjectStoreException | RuntimeException e) {
+        } catch (IOException | SQLException | ObjectStoreException | ResourceException | RuntimeException e) {
             throw new TenantExportException("export of tenant " + tenant.slug() + " to " + dir
                     + " failed, so nothing was destroyed: " + e.getMessage(), e);
         }
+    }
+
+    /** Each table's rows as the admin counts them must all be in the export, or offboarding would lose some. */
+    private static void requireEveryRow(Map<String, Long> exported, Map<String, Long> inSchema) {
+        List<String> missed = new ArrayList<>();
+        inSchema.forEach((table, count) -> {
+            long written = exported.getOrDefault(table, 0L);
+            if (written < count) {
+                missed.add(table + ": " + written + " of " + count + " rows");
+            }
+        });
+        if (!missed.isEmpty()) {
+            throw new IllegalStateException("the export missed rows the tenant's role cannot read (" + String.join(", ",
+                    missed) + "): rows without the tenant's own tenant_id, written before that was enforced; "
+                    + "move or delete them as the admin before offboarding");
+        }
+    }
+
+    private static long total(Map<String, Long> rows) {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static Map<String, Long> dumpTables(TenantAccess tenant, Path dir) throws SQLException {
@@ -193,6 +226,9 @@ final class TenantExport {
         ObjectNode tables = manifest.putObject("tables");
         summary.rowsPerTable().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> tables.put(e.getKey(), e.getValue()));
+        ObjectNode counted = manifest.putObject("rowsInSchema");
+        summary.rowsInSchema().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> counted.put(e.getKey(), e.getValue()));
         manifest.put("objects", summary.objects());
         manifest.put("objectBytes", summary.objectBytes());
         OwnerOnlyFiles.write(summary.directory().resolve(MANIFEST),

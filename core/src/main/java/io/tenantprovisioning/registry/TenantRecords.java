@@ -4,7 +4,6 @@ import io.tenantprovisioning.cost.CostEstimate;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;
-import io.tenantprovisioning.tier.TierConfig;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -178,7 +177,7 @@ public final class TenantRecords {
                         Tier.valueOf(rs.getString("tier")),
                         rs.getString("region"),
                         TenantState.valueOf(rs.getString("state")),
-                        Columns.fromJson(rs.getString("tier_config"), TierConfig.class),
+                        StoredTierConfigs.read(rs.getString("tier_config")),
                         Columns.fromJson(rs.getString("cost"), CostEstimate.class),
                         rs.getString("engine"),
                         Columns.uuid(rs, "request_id"),

@@ -62,7 +62,8 @@ public final class TierCatalog {
                 node.path("maxTokens").asInt(),
                 node.path("temperature").asDouble(),
                 node.path("demoDocuments").asBoolean(),
-                node.path("costMultiplier").asInt());
+                node.path("costMultiplier").asInt(),
+                node.path("postgresConnectionLimit").asInt());
     }
 
     public TierConfig config(Tier tier) {

@@ -1,6 +1,7 @@
 package io.tenantprovisioning.validation;
 
 import io.tenantprovisioning.resource.TenantAccess;
+import io.tenantprovisioning.resource.objectstore.BucketAdministration;
 import io.tenantprovisioning.resource.objectstore.ObjectKey;
 import io.tenantprovisioning.resource.objectstore.ObjectStoreBackend;
 import io.tenantprovisioning.resource.objectstore.ObjectStoreException;
@@ -8,18 +9,23 @@ import io.tenantprovisioning.resource.objectstore.TenantObjectClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Check 6: with the tenant's own credentials, put a probe object into its bucket, read it back,
- * find it in a listing and delete it. Non-critical: a failure is a Warning naming the operation.
+ * find it in a listing and delete it; while the object is there, try the bucket-level calls
+ * ({@link BucketAdministration}: policy, public access block, tags, deletion), each of which must be
+ * refused as AccessDenied. Non-critical: a failure is a Warning naming the operation.
  */
 public final class ObjectStoragePermissionsCheck implements ValidationCheck {
 
     public static final String ID = "object-storage-permissions";
     private static final int OPERATIONS = 4;
+    private static final List<BucketAdministration> BUCKET_CALLS = List.of(BucketAdministration.values());
 
     private final ObjectStoreBackend backend;
     private final SecureRandom random = new SecureRandom();
@@ -81,11 +87,12 @@ public final class ObjectStoragePermissionsCheck implements ValidationCheck {
                 return warning("list of " + client.bucket() + " does not show the object just put (" + key + ")", done);
             }
             done++;
+            // while the probe object is in the bucket, so an authorized DeleteBucket finds it not empty
+            List<String> allowed = bucketLevelCallsAllowed(client);
             step = "delete";
             client.delete(key);
             done++;
-            return new CheckOutcome.Passed("put, get, list and delete work with the tenant's own key on bucket "
-                    + client.bucket(), done + "/" + OPERATIONS + " operations");
+            return verdict(client.bucket(), allowed);
         } catch (ObjectStoreException e) {
             return warning(step + " failed with the tenant's own key: " + e.getMessage()
                     + hint(e), done);
@@ -94,6 +101,36 @@ public final class ObjectStoragePermissionsCheck implements ValidationCheck {
                 deleteQuietly(client, key);
             }
         }
+    }
+
+    /** All four object operations worked; passed only if every bucket-level call was refused too. */
+    private static CheckOutcome verdict(String bucket, List<String> allowedBucketCalls) {
+        String figure = OPERATIONS + "/" + OPERATIONS + " operations, " + (BUCKET_CALLS.size()
+                - allowedBucketCalls.size()) + "/" + BUCKET_CALLS.size() + " bucket-level calls refused";
+        if (!allowedBucketCalls.isEmpty()) {
+            return new CheckOutcome.Warning("the tenant's own key is not refused bucket-level calls on bucket "
+                    + bucket + ": " + String.join("; ", allowedBucketCalls) + "; its IAM policy must allow object"
+                    + " actions only (ListBucket, Get/Put/DeleteObject)", figure);
+        }
+        return new CheckOutcome.Passed("put, get, list and delete work with the tenant's own key on bucket " + bucket
+                + "; " + BUCKET_CALLS.stream().map(BucketAdministration::operation).collect(Collectors.joining(", "))
+                + " are refused", figure);
+    }
+
+    /** The bucket-level calls S3 did not refuse, each with what it answered instead. */
+    private static List<String> bucketLevelCallsAllowed(TenantObjectClient client) {
+        List<String> allowed = new ArrayList<>();
+        for (BucketAdministration call : BUCKET_CALLS) {
+            try {
+                client.attempt(call);
+                allowed.add(call.operation() + " succeeded");
+            } catch (ObjectStoreException e) {
+                if (!e.accessDenied()) {
+                    allowed.add(call.operation() + " was authorized (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return allowed;
     }
 
     private static String hint(ObjectStoreException e) {

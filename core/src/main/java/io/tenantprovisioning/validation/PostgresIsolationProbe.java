@@ -10,11 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * As tenant A's own role, tries to read, insert, update and delete tenant B's rows (claiming A's and then
- * B's tenant id), checks that RLS still scopes A's own tables when A claims B's id, and that A's role has
+ * B's tenant id), checks that RLS still scopes A's own tables when A claims B's id, that A cannot write
+ * rows into its own tables that do not carry its own id (no id claimed, or B's), and that A's role has
  * no superuser/BYPASSRLS/CREATEDB/CREATEROLE, no membership, no CREATE on {@code public}, no USAGE on
  * B's schema and owns nothing. B gets a few committed probe rows first (so "0 rows" means filtered, not
  * empty), removed afterwards; every attempt by A runs in a transaction that is rolled back.
@@ -22,7 +24,11 @@ import java.util.UUID;
 public final class PostgresIsolationProbe implements IsolationProbe {
 
     static final List<String> TABLES = List.of("documents", "chunks", "query_log");
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /**
+     * What a refused statement answers: privileges or RLS (42501), or, for a row that does not carry the
+     * tenant's own id, the not-null (23502) or check (23514) constraint on {@code tenant_id}.
+     */
+    private static final Set<String> REFUSALS = Set.of("42501", "23502", "23514");
 
     @Override
     public String backend() {
@@ -44,7 +50,8 @@ public final class PostgresIsolationProbe implements IsolationProbe {
                 unseed(b, seeded);
             }
             ownRowsScoped(a, b.slug().value(), out);
-            new PostgresRoleAudit(a, b.schema()).findProblems(out);
+            rowsWithoutOwnIdRefused(a, b.slug().value(), out);
+            new PostgresRoleAudit(a, b.schema(), self.tierConfig().postgresConnectionLimit()).findProblems(out);
         }
         return out;
     }
@@ -156,6 +163,33 @@ public final class PostgresIsolationProbe implements IsolationProbe {
                 }));
     }
 
+    /**
+     * In A's own schema, rows an export reading as A would miss and offboarding would then drop: written
+     * with no id claimed ('' or unset) or labelled with B's id while claiming it. Each must be refused.
+     */
+    private static void rowsWithoutOwnIdRefused(TenantDatabase a, String otherId, List<String> out)
+            throws SQLException {
+        for (String table : List.of("documents", "query_log")) {
+            String target = a.schema().qualify(table);
+            String unlabelled = "documents".equals(table)
+                    ? "insert into " + target + " (title, body) values ('isolation probe', 'probe')"
+                    : "insert into " + target + " (question, latency_ms) values ('isolation probe', 0)";
+            for (String claimed : new String[] {"", null}) {
+                String who = "as " + a.role() + " with app.tenant_id " + (claimed == null ? "unset" : "''");
+                report(out, who + ": INSERT into " + target + " without a tenant_id",
+                        attempt(a, claimed, c -> update(c, unlabelled)));
+            }
+            String labelled = insertInto(target, table);
+            report(out, "as " + a.role() + " with app.tenant_id='" + otherId + "': INSERT of a row labelled '"
+                    + otherId + "' into " + target, attempt(a, otherId, c -> {
+                        try (PreparedStatement ps = c.prepareStatement(labelled)) {
+                            ps.setString(1, otherId);
+                            return (long) ps.executeUpdate();
+                        }
+                    }));
+        }
+    }
+
     private static void insertOwnRows(Connection c, SqlIdentifier schema) throws SQLException {
         long doc = insertReturningId(c, "insert into " + schema.qualify("documents")
                 + " (title, body) values (?, 'probe') returning id", "isolation probe");
@@ -177,7 +211,7 @@ public final class PostgresIsolationProbe implements IsolationProbe {
         try {
             return new Outcome(false, db.attempt(claimed, work), null);
         } catch (SQLException e) {
-            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            if (REFUSALS.contains(e.getSQLState())) {
                 return new Outcome(true, 0, null);
             }
             if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState()) || e.getSQLState() == null

@@ -6,10 +6,10 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.redis.RedisEndpoint;
 import io.tenantprovisioning.resource.redis.RedisNamespaceDriver;
+import io.tenantprovisioning.resource.redis.TenantAcl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
@@ -17,15 +17,14 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.AccessControlUser;
 
 /**
- * As tenant A's Redis user, tries B's keys and channels and the keyless commands that reach every
- * tenant's data, twice: asking Redis ({@code ACL DRYRUN}, as the admin) and running the commands for
- * real with A's own credentials. Destructive commands (FLUSHALL, FLUSHDB, SWAPDB) are run for real only
- * after DRYRUN said they are refused, so a broken ACL is reported without wiping the shared server.
+ * As tenant A's Redis user, tries B's keys, channels and tags, the keyless commands that reach every
+ * tenant's data, the commands that reach every tenant's connections (CLIENT TRACKING ON BCAST, EVAL,
+ * SCRIPT KILL) and a write to A's own admin-owned tags, twice: asking Redis ({@code ACL DRYRUN}, as the
+ * admin) and running the commands for real with A's own credentials. Disruptive commands (FLUSHALL,
+ * FLUSHDB, SWAPDB, SCRIPT KILL, the tag write) are run for real only after DRYRUN said they are refused,
+ * so a broken ACL is reported without wiping the shared server, killing a script or changing a tag.
  */
 public final class RedisIsolationProbe implements IsolationProbe {
-
-    private static final Set<Protocol.Command> DESTRUCTIVE =
-            Set.of(Protocol.Command.FLUSHALL, Protocol.Command.FLUSHDB, Protocol.Command.SWAPDB);
 
     private final RedisEndpoint adminEndpoint;
     private final Secret adminPassword;
@@ -45,8 +44,15 @@ public final class RedisIsolationProbe implements IsolationProbe {
         return "redis";
     }
 
-    /** One command tried against the other tenant; {@code subscribe} ones need a connection of their own. */
-    private record Attempt(Protocol.Command command, List<String> args) {
+    /**
+     * One command tried against the other tenant (or the server); {@code subscribe} ones need a connection
+     * of their own. A disruptive one runs for real only when DRYRUN refused it.
+     */
+    private record Attempt(Protocol.Command command, List<String> args, boolean disruptive) {
+        Attempt(Protocol.Command command, List<String> args) {
+            this(command, args, false);
+        }
+
         String display() {
             return (command.name() + " " + String.join(" ", args)).trim();
         }
@@ -59,8 +65,8 @@ public final class RedisIsolationProbe implements IsolationProbe {
                 new IllegalArgumentException("tenant " + self.slug() + " has no " + RedisNamespaceDriver.SECRET_PASSWORD));
         RedisEndpoint tenantEndpoint = new RedisEndpoint(required(self, RedisNamespaceDriver.ATTR_HOST),
                 Integer.parseInt(required(self, RedisNamespaceDriver.ATTR_PORT)));
-        String otherPrefix = other.slug().redisPrefix();
-        List<Attempt> attempts = attempts(otherPrefix);
+        List<Attempt> attempts = attempts(other.slug().redisPrefix());
+        attempts.addAll(serverWideAttempts(self, other));
         List<String> out = new ArrayList<>();
         List<Attempt> allowedByAcl = new ArrayList<>();
         try (Jedis admin = adminEndpoint.connect(null, adminPassword)) {
@@ -75,8 +81,8 @@ public final class RedisIsolationProbe implements IsolationProbe {
             }
         }
         for (Attempt attempt : attempts) {
-            if (DESTRUCTIVE.contains(attempt.command()) && allowedByAcl.contains(attempt)) {
-                continue; // already reported; never flush or swap the shared server to prove it
+            if (attempt.disruptive() && allowedByAcl.contains(attempt)) {
+                continue; // already reported; never flush the shared server or kill a script to prove it
             }
             String result = runForReal(tenantEndpoint, user, password, attempt);
             if (result != null) {
@@ -89,7 +95,7 @@ public final class RedisIsolationProbe implements IsolationProbe {
     private static List<Attempt> attempts(String otherPrefix) {
         String key = otherPrefix + "isolation-probe:" + UUID.randomUUID();
         String channel = otherPrefix + "isolation-probe";
-        return List.of(
+        return new ArrayList<>(List.of(
                 new Attempt(Protocol.Command.GET, List.of(key)),
                 new Attempt(Protocol.Command.SET, List.of(key, "x", "PX", "5000")),
                 new Attempt(Protocol.Command.HGETALL, List.of(otherPrefix + "meta")),
@@ -101,9 +107,24 @@ public final class RedisIsolationProbe implements IsolationProbe {
                 new Attempt(Protocol.Command.RANDOMKEY, List.of()),
                 new Attempt(Protocol.Command.DBSIZE, List.of()),
                 new Attempt(Protocol.Command.PUBSUB, List.of("CHANNELS", otherPrefix + "*")),
-                new Attempt(Protocol.Command.FLUSHALL, List.of()),
-                new Attempt(Protocol.Command.FLUSHDB, List.of()),
-                new Attempt(Protocol.Command.SWAPDB, List.of("0", "1")));
+                new Attempt(Protocol.Command.FLUSHALL, List.of(), true),
+                new Attempt(Protocol.Command.FLUSHDB, List.of(), true),
+                new Attempt(Protocol.Command.SWAPDB, List.of("0", "1"), true)));
+    }
+
+    /**
+     * What reaches every tenant without naming a key of theirs: broadcast tracking (invalidations name
+     * other tenants' keys), scripts (an endless one makes Redis answer BUSY to all; this one returns at
+     * once) and killing the running script; and the admin-owned tags, A's own to write and B's to read.
+     */
+    private static List<Attempt> serverWideAttempts(TenantAccess self, TenantAccess other) {
+        return List.of(
+                new Attempt(Protocol.Command.CLIENT, List.of("TRACKING", "ON", "BCAST")),
+                new Attempt(Protocol.Command.EVAL, List.of("return 1", "0")),
+                new Attempt(Protocol.Command.SCRIPT, List.of("KILL"), true),
+                new Attempt(Protocol.Command.HSET, List.of(TenantAcl.metaKey(self.slug()),
+                        RedisNamespaceDriver.TAG_FIELD_PREFIX + "isolation-probe", "x"), true),
+                new Attempt(Protocol.Command.HGETALL, List.of(TenantAcl.metaKey(other.slug()))));
     }
 
     /** A's key and channel patterns must be exactly its own prefix. */

@@ -113,6 +113,7 @@ class OffboardingTest {
         assertThat(Files.readString(target.resolve("postgres/chunks.jsonl"))).contains("\"content\":\"Revenue\"");
         assertThat(export.rowsPerTable()).containsKeys("documents", "chunks", "query_log")
                 .containsEntry("documents", (long) documents.size());
+        assertThat(export.rowsInSchema()).isEqualTo(export.rowsPerTable());
         JsonNode manifest = JSON.readTree(target.resolve("manifest.json").toFile());
         assertThat(manifest.path("tenant").asText()).isEqualTo(slug.value());
         assertThat(manifest.path("objects").asInt()).isEqualTo(1);
@@ -157,6 +158,33 @@ class OffboardingTest {
         }
         assertThat(tenantSees).isPositive();
         assertThat(adminSees).isZero();
+    }
+
+    /**
+     * Issue #15 item 7: a row the tenant's role cannot read (here one written before tenant_id was
+     * enforced, as the admin) would be missing from the export; offboarding refuses to drop it.
+     */
+    @Test
+    void anExportThatMissesRowsDestroysNothing() throws Exception {
+        Slug slug = tenants.provision("ofm");
+        String documents = PostgresSchemaDriver.nameOf(slug).qualify("documents");
+        AdminPostgres.execute("ALTER TABLE " + documents + " NO FORCE ROW LEVEL SECURITY",
+                "ALTER TABLE " + documents + " DROP CONSTRAINT documents_tenant_id_is_this_tenant",
+                "INSERT INTO " + documents + " (tenant_id, title, body) VALUES ('', 'before the fix', 'lost?')",
+                "ALTER TABLE " + documents + " ADD CONSTRAINT documents_tenant_id_is_this_tenant CHECK (tenant_id = '"
+                        + slug + "') NOT VALID",
+                "ALTER TABLE " + documents + " FORCE ROW LEVEL SECURITY");
+        Offboarding offboarding = tenants.platform.offboarding();
+
+        assertThatThrownBy(() -> offboarding.run(slug, Optional.of(exportDir.resolve("missed")), tenants.progress))
+                .isInstanceOf(TenantExportException.class)
+                .hasMessageContaining("nothing was destroyed")
+                .hasMessageContaining("missed rows the tenant's role cannot read (documents: 0 of 1 rows)");
+        assertThat(tenants.state(slug)).isEqualTo("ACTIVE");
+        for (ResourceDriver driver : tenants.platform.services().drivers()) {
+            assertThat(driver.describe(slug)).as(driver.kind().stepName()).isPresent();
+        }
+        assertThat(tenants.platform.services().postgres().countAllRows(slug)).containsEntry("documents", 1L);
     }
 
     @Test

@@ -38,6 +38,14 @@ class TierCatalogTest {
         assertThat(bronze.demoDocuments()).isFalse();
     }
 
+    /** Issue #15 item 10: a tenant role's connection limit, larger for larger tiers. */
+    @Test
+    void everyTierLimitsItsPostgresConnections() {
+        assertThat(catalog.config(Tier.GOLD).postgresConnectionLimit()).isEqualTo(20);
+        assertThat(catalog.config(Tier.SILVER).postgresConnectionLimit()).isEqualTo(10);
+        assertThat(catalog.config(Tier.BRONZE).postgresConnectionLimit()).isEqualTo(5);
+    }
+
     @Test
     void tierNamesParseCaseInsensitively() {
         assertThat(Tier.parse("gOlD")).contains(Tier.GOLD);

@@ -83,6 +83,8 @@ class ObjectStoreChecksTest {
 
             assertThat(outcome).isInstanceOf(CheckOutcome.Passed.class);
             assertThat(outcome.message()).contains("put, get, list and delete");
+            assertThat(outcome.message()).contains("PutBucketPolicy, PutPublicAccessBlock, PutBucketTagging, DeleteBucket"
+                    + " are refused");
             try (TenantObjectClient client = backend.tenantClient(tenant)) {
                 assertThat(client.list("")).isEmpty();
             }
@@ -175,6 +177,31 @@ class ObjectStoreChecksTest {
         @Override
         void revoke(TenantAccess tenant) {
             iam.deleteUserPolicy(r -> r.userName("tenant-" + tenant.slug().value()).policyName("tenant-bucket-access"));
+        }
+
+        /** The policy before issue #15 item 5: every S3 action on its own bucket, so the key could reconfigure it. */
+        @Test
+        void checkSixWarnsWhenTheKeyMayReconfigureItsOwnBucket() throws Exception {
+            TenantAccess tenant = newTenant();
+            String bucket = TenantObjectCredentials.from(tenant).bucket();
+            iam.putUserPolicy(r -> r.userName("tenant-" + tenant.slug().value()).policyName("tenant-bucket-access")
+                    .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::"
+                            + bucket + "/*\"]}]}"));
+
+            CheckOutcome outcome = new ObjectStoragePermissionsCheck(backend).run(tenant);
+
+            assertThat(outcome).isInstanceOf(CheckOutcome.Warning.class);
+            assertThat(outcome.message()).contains("not refused bucket-level calls", "PutBucketPolicy",
+                    "PutPublicAccessBlock", "PutBucketTagging", "DeleteBucket").doesNotContain(secretOf(tenant));
+            assertThat(((CheckOutcome.Warning) outcome).figure())
+                    .isEqualTo("4/4 operations, 0/4 bucket-level calls refused");
+            // the calls were sent in their harmless forms: the bucket is still there, tagged, and empty
+            assertThat(backend.describe(tenant.slug()).orElseThrow().tags())
+                    .containsEntry("TenantID", tenant.slug().value());
+            try (TenantObjectClient client = backend.tenantClient(tenant)) {
+                assertThat(client.list("")).isEmpty();
+            }
         }
 
         @Override

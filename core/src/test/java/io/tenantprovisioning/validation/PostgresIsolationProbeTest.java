@@ -121,6 +121,57 @@ class PostgresIsolationProbeTest {
                 .anyMatch(s -> s.contains("(WITH CHECK)"));
     }
 
+    /** A's documents as before issue #15 item 7: the id comes from app.tenant_id alone, '' included. */
+    @Test
+    void rowsWithoutTheTenantsOwnIdAreCaught() throws Exception {
+        String documents = roleA + ".\"documents\"";
+        String setting = "current_setting('app.tenant_id', true)";
+        AdminPostgres.execute("ALTER TABLE " + documents + " DROP CONSTRAINT documents_tenant_id_is_this_tenant",
+                "ALTER TABLE " + documents + " ALTER COLUMN tenant_id SET DEFAULT " + setting,
+                "ALTER POLICY tenant_isolation ON " + documents + " USING (tenant_id = " + setting
+                        + ") WITH CHECK (tenant_id = " + setting + ")");
+
+        List<String> v = probe.violations(a, b);
+
+        assertThat(v).anyMatch(s -> s.contains("app.tenant_id '': INSERT into " + documents
+                        + " without a tenant_id succeeded on 1 row(s)"))
+                .anyMatch(s -> s.contains("INSERT of a row labelled '" + b.slug() + "' into " + documents
+                        + " succeeded on 1 row(s)"))
+                .noneMatch(s -> s.contains("query_log\" without a tenant_id"));
+    }
+
+    /** Issue #15 item 10: without a connection limit, one tenant can hold every connection of the server. */
+    @Test
+    void aRoleWithoutItsTiersConnectionLimitIsCaught() throws Exception {
+        AdminPostgres.execute("ALTER ROLE " + roleA + " CONNECTION LIMIT -1");
+
+        assertThat(probe.violations(a, b)).contains("role " + a.slug().sqlIdentifier()
+                + " may hold any number of connections; its tier allows " + a.tierConfig().postgresConnectionLimit());
+    }
+
+    /** Issue #15 item 10: tags as a schema comment, as they were, are read by every tenant through the catalog. */
+    @Test
+    void anotherTenantsTagsInTheCatalogAreCaught() throws Exception {
+        AdminPostgres.execute("COMMENT ON SCHEMA " + schemaB + " IS '{\"CostCenter\":\"CC_B\"}'");
+
+        assertThat(probe.violations(a, b)).anyMatch(s -> s.contains("reads the comment of schema "
+                + b.slug().sqlIdentifier() + " of another tenant"));
+    }
+
+    @Test
+    void theTagsTableOpenToATenantIsCaught() throws Exception {
+        try {
+            AdminPostgres.execute("GRANT USAGE ON SCHEMA tenantctl TO " + roleA,
+                    "GRANT SELECT ON tenantctl.schema_tags TO " + roleA);
+
+            assertThat(probe.violations(a, b)).anyMatch(s -> s.contains("SELECT from tenantctl.schema_tags"
+                    + " (every tenant's tags) succeeded"));
+        } finally {
+            AdminPostgres.execute("REVOKE SELECT ON tenantctl.schema_tags FROM " + roleA,
+                    "REVOKE USAGE ON SCHEMA tenantctl FROM " + roleA);
+        }
+    }
+
     @Test
     void createOnPublicIsCaught() throws Exception {
         AdminPostgres.execute("GRANT CREATE ON SCHEMA public TO " + roleA);

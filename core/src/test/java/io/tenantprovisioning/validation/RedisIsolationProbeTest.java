@@ -11,6 +11,7 @@ import io.tenantprovisioning.resource.TenantAccess;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.redis.RedisEndpoint;
 import io.tenantprovisioning.resource.redis.RedisNamespaceDriver;
+import io.tenantprovisioning.resource.redis.TenantAcl;
 import io.tenantprovisioning.testing.TestServices;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
@@ -138,6 +139,34 @@ class RedisIsolationProbeTest {
         try (Jedis admin = endpoint.connect(null, adminPassword)) {
             assertThat(admin.get(canary)).isEqualTo("still here");
         }
+    }
+
+    @Test
+    void scriptsAndBroadcastTrackingAreCaughtWithoutKillingAnyScript() {
+        widenA("+@scripting", "+client|tracking");
+
+        List<String> v = probe.violations(a, b);
+
+        assertThat(v).contains("ACL DRYRUN: " + userA + " may run CLIENT TRACKING ON BCAST",
+                        "ACL DRYRUN: " + userA + " may run EVAL return 1 0",
+                        "ACL DRYRUN: " + userA + " may run SCRIPT KILL")
+                .anyMatch(s -> s.startsWith("as " + userA + ": CLIENT TRACKING ON BCAST was not refused"))
+                .anyMatch(s -> s.startsWith("as " + userA + ": EVAL return 1 0 was not refused"))
+                .noneMatch(s -> s.startsWith("as " + userA + ": SCRIPT KILL"));
+    }
+
+    @Test
+    void writingItsOwnTagsIsCaughtWithoutChangingThem() throws ResourceException {
+        String meta = TenantAcl.metaKey(a.slug());
+        widenA("~" + meta);
+
+        List<String> v = probe.violations(a, b);
+
+        assertThat(v).anyMatch(s -> s.startsWith("ACL DRYRUN: " + userA + " may run HSET " + meta))
+                .anyMatch(s -> s.contains("key patterns are"))
+                .noneMatch(s -> s.startsWith("as " + userA + ": HSET"));
+        assertThat(driver.describe(a.slug()).orElseThrow().tags()).containsAllEntriesOf(a.tags())
+                .doesNotContainKey("isolation-probe");
     }
 
     @Test

@@ -47,6 +47,11 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
     /** The root with real providers: its apply creates the postgres, object-store and monitoring kinds. */
     public static final String PROVIDERS_DIR = "terraform/tenant";
 
+    /** The platform variable configuring {@value #PROVIDERS_DIR}'s PostgreSQL provider. */
+    private static final String POSTGRES_PROVIDER = "postgres";
+    /** {@value #PROVIDERS_DIR}'s variable for the tenant role's connection limit. */
+    static final String CONNECTION_LIMIT = "postgres_connection_limit";
+
     /** What a destroy without the earlier run's variables puts in RequestId (it changes nothing destroyed). */
     static final String UNKNOWN_REQUEST = "unknown";
 
@@ -82,10 +87,17 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
                         providerEnvironment(settings), kinds.createdBy(TerraformRoot.PROVIDERS));
     }
 
-    /** The tfvars of one tenant. */
+    /**
+     * The tfvars of one tenant. A root that configures the PostgreSQL provider ({@value #PROVIDERS_DIR})
+     * creates the tenant role, so it also gets the tier's connection limit: the role Terraform creates
+     * is limited as the driver's is.
+     */
     public TenantVariables variables(TenantResourceSpec spec) {
-        return new TenantVariables(spec.slug(), spec.tierConfig(), region, spec.tags(), bucketPrefix, Map.of())
-                .withExtra(platformVariables);
+        TenantVariables variables = new TenantVariables(spec.slug(), spec.tierConfig(), region, spec.tags(),
+                bucketPrefix, Map.of()).withExtra(platformVariables);
+        return platformVariables.containsKey(POSTGRES_PROVIDER)
+                ? variables.withExtra(Map.of(CONNECTION_LIMIT, spec.tierConfig().postgresConnectionLimit()))
+                : variables;
     }
 
     /**
@@ -111,7 +123,7 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
         postgres.put("database", settings.string(Setting.TENANT_DB_NAME));
         postgres.put("admin_user", settings.string(Setting.REGISTRY_DB_USER));
         postgres.put("sslmode", isLoopback(host) ? "disable" : "require");
-        v.put("postgres", postgres);
+        v.put(POSTGRES_PROVIDER, postgres);
         v.put("grafana_url", settings.optional(Setting.GRAFANA_URL)
                 .orElseThrow(() -> new ConfigurationException("GRAFANA_URL must be set: the " + PROVIDERS_DIR
                         + " root creates each tenant's Grafana folder and dashboard")));

@@ -93,6 +93,14 @@ final class FilesystemTenantObjectClient implements TenantObjectClient {
         }
     }
 
+    /** A filesystem bucket's credential is an object credential only: no call on the bucket itself exists. */
+    @Override
+    public void attempt(BucketAdministration call) throws ObjectStoreException {
+        authorize(call.operation(), "");
+        throw new ObjectStoreException(Code.ACCESS_DENIED, call.operation() + " " + where("")
+                + ": AccessDenied (tenant credentials carry no bucket-level permission)");
+    }
+
     @Override
     public void close() {
         // nothing held open

@@ -17,14 +17,23 @@ public final class PolicyDocuments {
         return "arn:aws:s3:::" + bucket;
     }
 
-    /** The tenant user's inline policy: every S3 action, on its own bucket and that bucket's objects only. */
+    /** What the tenant's key may do on its bucket itself: list the objects, nothing else. */
+    public static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket");
+    /** What the tenant's key may do on its bucket's objects. */
+    public static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+
+    /**
+     * The tenant user's inline policy: list its own bucket, read, write and delete that bucket's objects,
+     * and nothing else. No bucket-level action beyond listing: with {@code s3:*} the key could rewrite its
+     * bucket's policy, drop the public access block, retag the bucket (the chargeback marker) or delete
+     * it. The same actions as {@code terraform/modules/object_store}'s user policy, so both engines hand
+     * out the same key.
+     */
     public static String tenantIdentityPolicy(String bucket) {
-        ObjectNode statement = JSON.createObjectNode()
-                .put("Sid", "TenantBucketOnly")
-                .put("Effect", "Allow")
-                .put("Action", "s3:*");
-        statement.set("Resource", bucketResources(bucket));
-        return document(statement);
+        ObjectNode listBucket = allow("ListOwnBucket", BUCKET_ACTIONS, JSON.createArrayNode().add(bucketArn(bucket)));
+        ObjectNode objects = allow("ReadWriteOwnObjects", OBJECT_ACTIONS,
+                JSON.createArrayNode().add(bucketArn(bucket) + "/*"));
+        return document(listBucket, objects);
     }
 
     /**
@@ -54,9 +63,20 @@ public final class PolicyDocuments {
         return JSON.createArrayNode().add(bucketArn(bucket)).add(bucketArn(bucket) + "/*");
     }
 
-    private static String document(ObjectNode statement) {
+    private static ObjectNode allow(String sid, List<String> actions, ArrayNode resources) {
+        ObjectNode statement = JSON.createObjectNode().put("Sid", sid).put("Effect", "Allow");
+        ArrayNode actionList = statement.putArray("Action");
+        actions.forEach(actionList::add);
+        statement.set("Resource", resources);
+        return statement;
+    }
+
+    private static String document(ObjectNode... statements) {
         ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
-        doc.putArray("Statement").add(statement);
+        ArrayNode list = doc.putArray("Statement");
+        for (ObjectNode statement : statements) {
+            list.add(statement);
+        }
         return doc.toString();
     }
 }

@@ -7,9 +7,18 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /** A tenant's view of one S3 bucket, signed with the tenant's own access key. */
 final class S3TenantObjectClient implements TenantObjectClient {
+
+    /**
+     * A policy without statements: S3 rejects it as MalformedPolicy once the call is authorized, so the
+     * bucket's real policy is never replaced (moto, which stores any policy, reads it as no statement).
+     */
+    private static final String MALFORMED_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+    /** Tag keys starting with {@code aws:} are reserved: S3 rejects the tag set once authorized. */
+    private static final String RESERVED_TAG_KEY = "aws:tenantctl-probe";
 
     private final S3Client s3;
     private final String bucket;
@@ -61,6 +70,23 @@ final class S3TenantObjectClient implements TenantObjectClient {
             s3.deleteObject(r -> r.bucket(bucket).key(key.value()));
         } catch (SdkException e) {
             throw translate("DeleteObject", key.value(), e);
+        }
+    }
+
+    @Override
+    public void attempt(BucketAdministration call) throws ObjectStoreException {
+        try {
+            switch (call) {
+                case PUT_BUCKET_POLICY -> s3.putBucketPolicy(r -> r.bucket(bucket).policy(MALFORMED_POLICY));
+                case PUT_PUBLIC_ACCESS_BLOCK -> s3.putPublicAccessBlock(r -> r.bucket(bucket)
+                        .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true)
+                                .blockPublicPolicy(true).restrictPublicBuckets(true)));
+                case PUT_BUCKET_TAGGING -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
+                        Tag.builder().key(RESERVED_TAG_KEY).value("refused").build())));
+                case DELETE_BUCKET -> s3.deleteBucket(r -> r.bucket(bucket));
+            }
+        } catch (SdkException e) {
+            throw translate(call.operation(), "", e);
         }
     }
 

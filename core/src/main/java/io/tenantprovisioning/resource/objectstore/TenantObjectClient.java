@@ -21,6 +21,14 @@ public interface TenantObjectClient extends AutoCloseable {
     /** Deletes the object; deleting a missing object succeeds, as on S3. */
     void delete(ObjectKey key) throws ObjectStoreException;
 
+    /**
+     * Tries a bucket-level call on this bucket in its harmless form (see {@link BucketAdministration}).
+     * Returns normally, or throws a non-ACCESS_DENIED exception, when the call was authorized.
+     *
+     * @throws ObjectStoreException ACCESS_DENIED when the credentials may not make the call
+     */
+    void attempt(BucketAdministration call) throws ObjectStoreException;
+
     @Override
     void close();
 }

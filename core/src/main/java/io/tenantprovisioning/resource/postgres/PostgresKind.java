@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The postgres kind: schema and login role {@code t_<slug>} (create), tables with RLS enabled and forced,
- * their grants and the tag comment (configure). terraform/tenant's modules/postgres creates the role, its
- * password and the schema, so there the password is Terraform's and configure never touches it.
+ * their grants, the tier's connection limit and the tags in the admin-only tags table (configure).
+ * terraform/tenant's modules/postgres creates the role, its password and the schema, so there the
+ * password is Terraform's and configure never touches it.
  */
 public record PostgresKind() implements ResourceKindModule {
 

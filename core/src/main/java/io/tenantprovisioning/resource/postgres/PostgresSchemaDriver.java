@@ -43,9 +43,10 @@ import org.postgresql.PGConnection;
  * terraform/tenant they run after Terraform's role and schema exactly as after the driver's own.
  *
  * <p>Runs as the admin role (CREATEROLE, owner of the tenant database, not a superuser). The admin owns
- * every table; the tenant role owns nothing, has USAGE on its schema and DML on its tables only.
- * Tags are the schema's JSON comment. Passwords are set with a SCRAM verifier computed client-side, so
- * the plain text never travels in a SQL statement.
+ * every table; the tenant role owns nothing, has USAGE on its schema and DML on its tables only, and at
+ * most its tier's number of connections. Tags are a row of the admin-only {@link SchemaTags} table
+ * (not the schema's comment: the catalog shows comments to every role). Passwords are set with a SCRAM
+ * verifier computed client-side, so the plain text never travels in a SQL statement.
  */
 public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable {
 
@@ -104,9 +105,9 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     }
 
     /**
-     * The role with a fresh password and the schema with its tag comment, in one transaction: a crash
-     * leaves all or nothing. An existing schema is taken over only when its comment is this tenant's
-     * marker or there is none; a re-run sets a new password (the old one was never handed out).
+     * The role with a fresh password and the schema with its tags, in one transaction: a crash leaves all
+     * or nothing. An existing schema is taken over only when its tags are this tenant's marker or there
+     * are none; a re-run sets a new password (the old one was never handed out).
      */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
@@ -114,6 +115,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         Secret password = randomSecrets.password();
         long oid;
         try (Connection c = admin.getConnection()) {
+            SchemaTags.ensureTable(c);
             c.setAutoCommit(false);
             requireTakeable(c, name, spec.slug());
             ensureRole(c, name, password);
@@ -157,19 +159,23 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     }
 
     /**
-     * The tag comment (Terraform writes none), {@code public} locked down, and the per-tenant Flyway
-     * migrations: tables with RLS enabled and forced, the policies, and the role's grants. Runs as the
-     * admin, which owns every table; never touches the role's password.
+     * The tags (Terraform writes none), the tier's connection limit, {@code public} locked down, and the
+     * per-tenant Flyway migrations: tables with RLS enabled and forced, the policies, and the role's
+     * grants. Runs as the admin, which owns every table; never touches the role's password.
      */
     @Override
     public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
         SqlIdentifier schema = nameOf(spec.slug());
         SqlIdentifier role = new SqlIdentifier(created.attributes().getOrDefault(ATTR_ROLE, schema.name()));
+        int limit = spec.tierConfig().postgresConnectionLimit();
         MigrateResult migrated;
         try {
             try (Connection c = admin.getConnection()) {
+                SchemaTags.ensureTable(c);
                 c.setAutoCommit(false);
-                ensureComment(c, schema, tagsOf(spec));
+                SchemaTags.write(c, schema, tagsOf(spec));
+                // a limit of its own: without one, a tenant could hold every connection of the server
+                execute(c, "ALTER ROLE " + role.quoted() + " CONNECTION LIMIT " + limit);
                 lockDownPublic(c, role);
                 c.commit();
             }
@@ -181,7 +187,8 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         return new ConfiguredResource(created, List.of(
                 "tables documents, chunks, query_log with row-level security enabled and forced ("
                         + migrated.migrationsExecuted + " migrations applied now)",
-                "tags in the comment of schema " + schema.name(),
+                "tags of schema " + schema.name() + " in " + SchemaTags.TABLE + " (readable by the admin only)",
+                "at most " + limit + " connections for " + role.name(),
                 "no CREATE on schema public for " + role.name()));
     }
 
@@ -192,7 +199,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
             Optional<TenantCatalog.SchemaRow> schema = TenantCatalog.schema(c, name.name());
             if (schema.isPresent()) {
                 return Optional.of(new ResourceDescription(ResourceKind.POSTGRES, name.name(),
-                        Long.toString(schema.get().oid()), SchemaComment.decode(schema.get().comment())));
+                        Long.toString(schema.get().oid()), SchemaTags.read(c, name.name(), schema.get().comment())));
             }
             // a role without its schema is still ours to report (a crash between the two, or half a destroy)
             return TenantCatalog.role(c, name.name()).map(role -> new ResourceDescription(ResourceKind.POSTGRES,
@@ -202,12 +209,30 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         }
     }
 
+    /**
+     * Every row of every table in the tenant's schema, whatever its {@code tenant_id}, counted as the admin
+     * (see {@link SchemaRowCount}); an export that copied fewer must not let offboarding drop the schema.
+     */
+    public Map<String, Long> countAllRows(Slug slug) throws ResourceException {
+        SqlIdentifier schema = nameOf(slug);
+        try (Connection c = admin.getConnection()) {
+            return SchemaRowCount.count(c, schema);
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new ResourceException("postgres: could not count the rows of schema " + schema + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void destroy(Slug slug) throws ResourceException {
         SqlIdentifier name = nameOf(slug);
         try (Connection c = admin.getConnection()) {
-            c.setAutoCommit(true);
+            // schema and tags together: the tags are the marker the sweep finds a half-destroyed schema by
+            c.setAutoCommit(false);
             execute(c, "DROP SCHEMA IF EXISTS " + name.quoted() + " CASCADE");
+            SchemaTags.delete(c, name);
+            c.commit();
+            c.setAutoCommit(true);
             if (TenantCatalog.role(c, name.name()).isPresent()) {
                 dropRole(c, name);
             }
@@ -220,8 +245,10 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     public List<ManagedResource> listManaged() throws ResourceException {
         List<ManagedResource> out = new ArrayList<>();
         try (Connection c = admin.getConnection()) {
+            Map<String, Map<String, String>> tagRows = SchemaTags.all(c);
             for (Map.Entry<String, String> schema : TenantCatalog.tenantSchemas(c).entrySet()) {
-                Map<String, String> tags = SchemaComment.decode(schema.getValue());
+                Map<String, String> tags = tagRows.getOrDefault(schema.getKey(),
+                        SchemaComment.decode(schema.getValue()));
                 if (SchemaComment.managed(tags)) {
                     String tenant = SchemaComment.tenantId(tags).orElseGet(() -> slugFromName(schema.getKey()));
                     out.add(new ManagedResource(ResourceKind.POSTGRES, schema.getKey(), tenant));
@@ -264,13 +291,13 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
                 () -> new SQLException("schema " + schema + " does not exist")).oid();
     }
 
-    /** An existing schema whose comment is another tenant's (or another manager's) marker is refused. */
+    /** An existing schema whose tags are another tenant's (or another manager's) marker is refused. */
     private static void requireTakeable(Connection c, SqlIdentifier schema, Slug slug)
             throws SQLException, ResourceException {
         Optional<TenantCatalog.SchemaRow> existing = TenantCatalog.schema(c, schema.name());
         if (existing.isPresent()) {
             OwnershipMarker.requireTakeable("postgres: schema " + schema,
-                    SchemaComment.decode(existing.get().comment()), slug);
+                    SchemaTags.read(c, schema.name(), existing.get().comment()), slug);
         }
     }
 
@@ -297,22 +324,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
 
     private static void ensureSchema(Connection c, SqlIdentifier schema, Map<String, String> tags) throws SQLException {
         execute(c, "CREATE SCHEMA IF NOT EXISTS " + schema.quoted() + " AUTHORIZATION CURRENT_USER");
-        ensureComment(c, schema, tags);
-    }
-
-    /** The tags as the schema's JSON comment: where the sweep and check 8 read them back. */
-    private static void ensureComment(Connection c, SqlIdentifier schema, Map<String, String> tags) throws SQLException {
-        // DDL takes no bind parameters: let the server quote the bound JSON with format(%L)
-        String comment;
-        try (PreparedStatement ps = c.prepareStatement("select format('COMMENT ON SCHEMA %I IS %L', ?, ?)")) {
-            ps.setString(1, schema.name());
-            ps.setString(2, SchemaComment.encode(tags));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                comment = rs.getString(1);
-            }
-        }
-        execute(c, comment);
+        SchemaTags.write(c, schema, tags);
     }
 
     /** No CREATE on {@code public} for anyone but the owner, and no grant there for the tenant role. */

@@ -33,7 +33,9 @@ final class TenantMigrations {
                 .table(HISTORY_TABLE)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
-                .placeholders(Map.of("tenant_schema", schema.name(), "tenant_role", role.name()))
+                // tenant_id: the only id V2 lets the tables hold, the slug of the schema's name (t_acme_corp)
+                .placeholders(Map.of("tenant_schema", schema.name(), "tenant_role", role.name(),
+                        "tenant_id", PostgresSchemaDriver.slugFromName(schema.name())))
                 .cleanDisabled(true)
                 .load()
                 .migrate();

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The redis kind: ACL user {@code t_<slug>} on the key and channel prefix {@code t:<slug>:} with the tag
- * marker (create), the tier quota in its metadata hash (configure). No root module creates it: there is no
- * Redis ACL provider to obtain, so the driver owns it whichever engine runs.
+ * marker in the admin's metadata hash outside that prefix (create), the tier quota in that hash
+ * (configure). No root module creates it: there is no Redis ACL provider to obtain, so the driver owns
+ * it whichever engine runs.
  */
 public record RedisKind() implements ResourceKindModule {
 
@@ -28,7 +29,8 @@ public record RedisKind() implements ResourceKindModule {
     @Override
     public Optional<IsolationProbeRef> isolationProbe() {
         return Optional.of(new IsolationProbeRef(IsolationProbeRef.CROSS_TENANT_CHECK, kind().stepName(),
-                "GET/KEYS/SCAN/FLUSHALL on another prefix refused (ACL DRYRUN and for real)"));
+                "GET/KEYS/SCAN/FLUSHALL on another prefix, CLIENT TRACKING, EVAL, SCRIPT KILL and writes to its"
+                        + " own tags refused (ACL DRYRUN and for real)"));
     }
 
     @Override

@@ -32,9 +32,11 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * A tenant's Redis namespace: ACL user {@code t_<slug>} limited to keys and channels under
- * {@code t:<slug>:}, plus the metadata hash {@code t:<slug>:meta} written by the admin: the tags (the
- * ownership marker) at create, the tier quota at configure. Works as the admin ({@code default} user,
- * REDIS_PASSWORD), one short connection per call.
+ * {@code t:<slug>:} and to the command categories of {@link TenantAcl}, plus the metadata hash
+ * {@code tenantctl:meta:<slug>} written by the admin: the tags (the ownership marker) at create, the tier
+ * quota at configure. The hash lies outside the tenant's prefix, so its user cannot rewrite it (it used
+ * to be {@code t:<slug>:meta}; such hashes of older tenants are still read, swept and removed). Works as
+ * the admin ({@code default} user, REDIS_PASSWORD), one short connection per call.
  */
 public final class RedisNamespaceDriver implements ResourceDriver {
 
@@ -51,6 +53,8 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     public static final String QUOTA_QPM_FIELD = "quota:queries_per_minute";
 
     private static final String USER_PREFIX = "t_";
+    /** Where tenants provisioned before issue #15 keep their metadata hash (see TenantAcl#legacyMetaKey). */
+    private static final String LEGACY_META_PATTERN = "t:*:meta";
     private static final int SCAN_BATCH = 500;
     private static final RedisKind NAMING = new RedisKind();
 
@@ -83,12 +87,11 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         Slug slug = spec.slug();
         Secret password = randomSecrets.password();
         try (Jedis admin = admin()) {
-            OwnershipMarker.requireTakeable("redis: namespace " + slug.redisPrefix(),
-                    tags(admin.hgetAll(TenantAcl.metaKey(slug))), slug);
+            OwnershipMarker.requireTakeable("redis: namespace " + slug.redisPrefix(), tags(meta(admin, slug)), slug);
             // reset first: a re-run (or a stale user of the same name) keeps no old password or permission
             admin.aclSetUser(slug.redisUser(), TenantAcl.rules(slug, password).toArray(String[]::new));
             Transaction tx = admin.multi();
-            tx.del(TenantAcl.metaKey(slug));
+            tx.del(TenantAcl.metaKey(slug), TenantAcl.legacyMetaKey(slug));
             tx.hset(TenantAcl.metaKey(slug), markerFields(spec));
             tx.exec();
         } catch (JedisException e) {
@@ -123,11 +126,11 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         try (Jedis admin = admin()) {
             AccessControlUser user = admin.aclGetUser(slug.redisUser());
-            Map<String, String> meta = admin.hgetAll(TenantAcl.metaKey(slug));
+            Map<String, String> meta = meta(admin, slug);
             if (user == null && meta.isEmpty()) {
                 return Optional.empty();
             }
-            String identifier = user != null ? slug.redisUser() : TenantAcl.metaKey(slug);
+            String identifier = user != null ? slug.redisUser() : metaKeyHolding(admin, slug);
             return Optional.of(new ResourceDescription(ResourceKind.REDIS, slug.redisUser(), identifier, tags(meta)));
         } catch (JedisException e) {
             throw new ResourceException("redis: could not read ACL user " + slug.redisUser() + ": " + e.getMessage());
@@ -140,14 +143,14 @@ public final class RedisNamespaceDriver implements ResourceDriver {
             // the user first (Redis disconnects its clients), then its data; the meta hash last, so a crash
             // half-way still leaves the marker the sweep finds
             admin.aclDelUser(slug.redisUser());
-            String meta = TenantAcl.metaKey(slug);
+            String legacyMeta = TenantAcl.legacyMetaKey(slug);
             scan(admin, slug.redisPrefix() + "*", null, keys -> {
-                keys.remove(meta);
+                keys.remove(legacyMeta);
                 if (!keys.isEmpty()) {
                     admin.unlink(keys.toArray(String[]::new));
                 }
             });
-            admin.unlink(meta);
+            admin.unlink(legacyMeta, TenantAcl.metaKey(slug));
         } catch (JedisException e) {
             throw new ResourceException("redis: could not delete ACL user and keys of " + slug + ": " + e.getMessage());
         }
@@ -165,13 +168,16 @@ public final class RedisNamespaceDriver implements ResourceDriver {
                     out.add(new ManagedResource(ResourceKind.REDIS, user, slug));
                 }
             }
+            Set<String> slugsWithMeta = new LinkedHashSet<>();
             List<String> metaKeys = new ArrayList<>();
-            scan(admin, "t:*:meta", "hash", metaKeys::addAll);
+            scan(admin, TenantAcl.metaKeyPattern(), "hash", metaKeys::addAll);
+            scan(admin, LEGACY_META_PATTERN, "hash", metaKeys::addAll);
             for (String key : metaKeys) {
-                String slug = key.substring(2, key.length() - ":meta".length());
-                if (Slug.PATTERN.matcher(slug).matches() && !slugsWithUser.contains(slug)
+                String slug = slugOfMeta(key);
+                if (slug != null && Slug.PATTERN.matcher(slug).matches() && !slugsWithUser.contains(slug)
                         && ChargebackTags.MANAGED_BY_VALUE.equals(
-                                admin.hget(key, TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY))) {
+                                admin.hget(key, TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY))
+                        && slugsWithMeta.add(slug)) {
                     out.add(new ManagedResource(ResourceKind.REDIS, key, slug));
                 }
             }
@@ -190,6 +196,25 @@ public final class RedisNamespaceDriver implements ResourceDriver {
             }
         });
         return tags;
+    }
+
+    /** The tenant's metadata hash, or an older tenant's inside its prefix when it has no other. */
+    private static Map<String, String> meta(Jedis admin, Slug slug) {
+        Map<String, String> meta = admin.hgetAll(TenantAcl.metaKey(slug));
+        return meta.isEmpty() ? admin.hgetAll(TenantAcl.legacyMetaKey(slug)) : meta;
+    }
+
+    private static String metaKeyHolding(Jedis admin, Slug slug) {
+        return admin.exists(TenantAcl.metaKey(slug)) ? TenantAcl.metaKey(slug) : TenantAcl.legacyMetaKey(slug);
+    }
+
+    /** The slug a metadata hash belongs to, from either place it can be; null when the key is neither. */
+    private static String slugOfMeta(String key) {
+        String slug = TenantAcl.slugOfMetaKey(key);
+        if (slug == null && key.startsWith("t:") && key.endsWith(":meta")) {
+            slug = key.substring(2, key.length() - ":meta".length());
+        }
+        return slug;
     }
 
     private static Map<String, String> markerFields(TenantResourceSpec spec) {

@@ -57,7 +57,8 @@ class TenantModuleTest {
         assertThat(tfvars).containsEntry("grafana_url", "http://grafana.local")
                 .containsEntry("aws_endpoint", "http://127.0.0.1:5123")
                 .containsEntry("postgres", Map.of("host", "127.0.0.1", "port", 5432, "database", "tenant_data",
-                        "admin_user", "tenantctl_admin", "sslmode", "disable"));
+                        "admin_user", "tenantctl_admin", "sslmode", "disable"))
+                .containsEntry("postgres_connection_limit", 20);
 
         assertThat(module.providerEnvironment()).containsOnlyKeys("PGPASSWORD", "AWS_ACCESS_KEY_ID",
                 "AWS_SECRET_ACCESS_KEY", "GRAFANA_AUTH");

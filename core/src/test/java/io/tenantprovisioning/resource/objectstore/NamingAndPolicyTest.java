@@ -32,14 +32,20 @@ class NamingAndPolicyTest {
         assertThat(new BucketNaming("x".repeat(BucketNaming.MAX_PREFIX_LENGTH)).prefix()).hasSize(30);
     }
 
+    /** Issue #15 item 5: object actions only; it used to be {@code s3:*} on the bucket and its objects. */
     @Test
     void theIdentityPolicyCoversOnlyTheBucketAndItsObjects() throws Exception {
-        JsonNode statement = json.readTree(PolicyDocuments.tenantIdentityPolicy("tenant-acme")).get("Statement").get(0);
+        JsonNode statements = json.readTree(PolicyDocuments.tenantIdentityPolicy("tenant-acme")).get("Statement");
 
-        assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
-        assertThat(statement.get("Action").asText()).isEqualTo("s3:*");
-        assertThat(statement.get("Resource")).extracting(JsonNode::asText)
-                .containsExactly("arn:aws:s3:::tenant-acme", "arn:aws:s3:::tenant-acme/*");
+        assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect").asText()).isEqualTo("Allow"));
+        assertThat(statements.get(0).get("Action")).extracting(JsonNode::asText).containsExactly("s3:ListBucket");
+        assertThat(statements.get(0).get("Resource")).extracting(JsonNode::asText)
+                .containsExactly("arn:aws:s3:::tenant-acme");
+        assertThat(statements.get(1).get("Action")).extracting(JsonNode::asText)
+                .containsExactly("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+        assertThat(statements.get(1).get("Resource")).extracting(JsonNode::asText)
+                .containsExactly("arn:aws:s3:::tenant-acme/*");
+        assertThat(statements).hasSize(2);
     }
 
     @Test

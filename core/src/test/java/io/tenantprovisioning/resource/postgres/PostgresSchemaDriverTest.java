@@ -56,6 +56,33 @@ class PostgresSchemaDriverTest {
         return TestTenants.spec(slug, tier);
     }
 
+    /**
+     * Issue #15 item 10: tags live in the admin-only table, not in the schema comment every role reads;
+     * the role gets its tier's connection limit. A schema tagged by a comment (as before) is still read,
+     * and configure moves its tags into the table and drops the comment.
+     */
+    @Test
+    void tagsAreTheAdminsAloneAndTheRoleHasItsTiersConnectionLimit() throws Exception {
+        TenantResourceSpec spec = newTenant(Tier.SILVER);
+        CreatedResource r = KindPhases.createAndConfigure(driver, spec);
+        String name = spec.slug().sqlIdentifier();
+
+        assertThat(AdminPostgres.queryValue("select obj_description(oid, 'pg_namespace') from pg_namespace "
+                + "where nspname = ?", name)).isNull();
+        assertThat(AdminPostgres.queryValue("select tags->>'TenantID' from tenantctl.schema_tags where schema_name = ?",
+                name)).isEqualTo(spec.slug().value());
+        assertThat(AdminPostgres.queryValue("select rolconnlimit from pg_roles where rolname = ?", name))
+                .isEqualTo(spec.tierConfig().postgresConnectionLimit());
+
+        AdminPostgres.execute("DELETE FROM tenantctl.schema_tags WHERE schema_name = '" + name + "'",
+                "COMMENT ON SCHEMA \"" + name + "\" IS '" + SchemaComment.encode(spec.tags()) + "'");
+        assertThat(driver.describe(spec.slug()).orElseThrow().tags()).containsAllEntriesOf(spec.tags());
+        driver.configure(spec, r);
+        assertThat(AdminPostgres.queryValue("select obj_description(oid, 'pg_namespace') from pg_namespace "
+                + "where nspname = ?", name)).isNull();
+        assertThat(driver.describe(spec.slug()).orElseThrow().tags()).containsAllEntriesOf(spec.tags());
+    }
+
     @Test
     void createsSchemaRoleAndTablesWithForcedRlsAndReadsTagsBack() throws Exception {
         TenantResourceSpec spec = newTenant(Tier.GOLD);

@@ -65,7 +65,15 @@ class RedisNamespaceDriverTest {
             assertThat(user.getKeys()).isEqualTo("~t:" + slug.value() + ":*");
             assertThat(user.getChannels()).isEqualTo("&t:" + slug.value() + ":*");
             // Redis folds rules already covered by a category, so ask it what the user may run
-            assertThat(user.getCommands()).contains("+@all", "-@dangerous", "-scan", "-select");
+            // an allow-list since issue #15 item 6 (it was +@all minus a deny-list)
+            assertThat(user.getCommands()).startsWith("-@all").doesNotContain("+@all", "+@scripting", "+@admin")
+                    .contains("+@string", "+@hash", "-scan");
+            for (List<String> serverWide : List.of(List.of("client", "tracking", "on", "bcast"),
+                    List.of("eval", "return 1", "0"), List.of("script", "kill"), List.of("select", "1"))) {
+                assertThat(admin.aclDryRun(slug.redisUser(), serverWide.get(0),
+                        serverWide.subList(1, serverWide.size()).toArray(String[]::new))).as(serverWide.toString())
+                        .isNotEqualTo("OK");
+            }
             for (List<String> keyless : List.of(List.of("keys", "*"), List.of("scan", "0"), List.of("flushall"),
                     List.of("flushdb"), List.of("randomkey"), List.of("dbsize"), List.of("swapdb", "0", "1"))) {
                 assertThat(admin.aclDryRun(slug.redisUser(), keyless.get(0),
@@ -123,6 +131,23 @@ class RedisNamespaceDriverTest {
         }
         assertThat(driver.describe(slug)).isEmpty();
         assertThat(driver.listManaged()).extracting(ManagedResource::tenantSlug).doesNotContain(slug.value());
+    }
+
+    /** Tenants provisioned before issue #15 keep their hash inside their prefix: still described, swept, removed. */
+    @Test
+    void aMetaHashWhereOlderTenantsKeptItIsStillFoundAndRemoved() throws Exception {
+        TenantResourceSpec spec = newTenant(Tier.BRONZE);
+        Slug slug = spec.slug();
+        try (Jedis admin = endpoint.connect(null, adminPassword)) {
+            spec.tags().forEach((k, v) -> admin.hset(TenantAcl.legacyMetaKey(slug),
+                    RedisNamespaceDriver.TAG_FIELD_PREFIX + k, v));
+        }
+
+        assertThat(driver.describe(slug)).hasValueSatisfying(d -> assertThat(d.tags()).containsAllEntriesOf(spec.tags()));
+        assertThat(driver.listManaged()).contains(new ManagedResource(ResourceKind.REDIS,
+                TenantAcl.legacyMetaKey(slug), slug.value()));
+        driver.destroy(slug);
+        assertThat(driver.describe(slug)).isEmpty();
     }
 
     @Test
