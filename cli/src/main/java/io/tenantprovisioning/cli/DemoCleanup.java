@@ -1,7 +1,7 @@
 package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.approval.ApproverGroup;
-import io.tenantprovisioning.application.Decision;
+import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.TenantPlatform;
 import io.tenantprovisioning.progress.ProgressListener;
@@ -60,7 +60,7 @@ final class DemoCleanup {
         var request = platform.ledger().details(tenant.slug()).request().orElseThrow();
         ApproverGroup group = request.route().steps().get(0).group();
         // the demo withdraws its own request: a requester may reject, never approve, what they asked for
-        platform.recordApproval(request.id().toString(), group, DemoScenario.DEMO_REQUESTER, Decision.REJECTED,
+        platform.recordApproval(request.id().toString(), group, DemoScenario.DEMO_REQUESTER, Verdict.REJECTED,
                 "superseded by a new demo run");
     }
 }

@@ -5,7 +5,7 @@ import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.IdentitySource;
 import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.application.Decision;
+import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.application.PipelineHook;
 import io.tenantprovisioning.application.PipelineOutcome;
@@ -89,7 +89,7 @@ final class DemoScenario {
             String approver = DEMO_APPROVERS.getOrDefault(step.group().name(), "approver@demo.example");
             var result = platform.recordApproval(waiting.submission().requestId(), step.group(),
                     new Actor(approver, IdentitySource.DEMO),
-                    Decision.APPROVED, "approved in the demo");
+                    Verdict.APPROVED, "approved in the demo");
             timer.event("approve", step.group() + " approved by " + approver + " → " + result.state());
         }
         PipelineOutcome resumed = platform.job().resume(Slug.of(waiting.slug()),

@@ -4,7 +4,7 @@ import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.ProvisioningResult;
-import io.tenantprovisioning.application.Decision;
+import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
@@ -30,7 +30,7 @@ public interface TenantOperations {
      * Records one group's decision on the named request, refused (nothing recorded) when the request is
      * no longer current or the approver is its requester or decided for another group of it.
      */
-    ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Decision decision,
+    ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
                                   String comment);
 
     /**

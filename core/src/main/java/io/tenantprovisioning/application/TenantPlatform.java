@@ -175,9 +175,9 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     }
 
     @Override
-    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Decision decision,
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
                                          String comment) {
-        return decide.decide(requestId, group, approver, Verdict.valueOf(decision.name()), comment);
+        return decide.decide(requestId, group, approver, decision, comment);
     }
 
     /**

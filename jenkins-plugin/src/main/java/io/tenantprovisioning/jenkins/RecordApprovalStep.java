@@ -9,7 +9,7 @@ import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.IdentitySource;
 import io.tenantprovisioning.application.ApprovalResult;
-import io.tenantprovisioning.application.Decision;
+import io.tenantprovisioning.approval.Verdict;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +61,7 @@ public final class RecordApprovalStep extends TenantStep {
         return operations().call(context, (ops, log) -> {
             ApproverGroup approverGroup = ApproverGroup.parse(group).orElseThrow(() -> new IllegalArgumentException(
                     "group: '" + group + "' is not one of " + Arrays.toString(ApproverGroup.values())));
-            Decision verdict = parseDecision();
+            Verdict verdict = parseDecision();
             Actor decider = decider(verdict, inputSubmitters);
             ApprovalResult result = ops.recordApproval(requestId, approverGroup, decider, verdict, comment);
             log.line("[tenant-provisioning] " + approverGroup + " " + verdict + " by " + decider.describe()
@@ -76,11 +76,11 @@ public final class RecordApprovalStep extends TenantStep {
      * is refused. A rejection (an Abort, a timeout) leaves no such record, so its approver is taken as
      * the pipeline reports it and marked so: a forged rejection can stop a request, never provision one.
      */
-    private Actor decider(Decision verdict, List<String> inputSubmitters) throws AbortException {
+    private Actor decider(Verdict verdict, List<String> inputSubmitters) throws AbortException {
         if (approver == null || approver.isBlank()) {
             throw new AbortException("approver: give the Jenkins user who answered the input (its submitterParameter)");
         }
-        if (verdict == Decision.REJECTED) {
+        if (verdict == Verdict.REJECTED) {
             return new Actor(approver, IdentitySource.JENKINS_PIPELINE_REJECTION);
         }
         Actor named = new Actor(approver, IdentitySource.JENKINS_INPUT_SUBMITTER);
@@ -92,9 +92,9 @@ public final class RecordApprovalStep extends TenantStep {
                         + "authenticated at the input (submitterParameter), never for a name the pipeline passes"));
     }
 
-    private Decision parseDecision() {
+    private Verdict parseDecision() {
         try {
-            return Decision.valueOf(decision.trim().toUpperCase(Locale.ROOT));
+            return Verdict.valueOf(decision.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("decision: '" + decision + "' is not one of APPROVED, REJECTED");
         }

@@ -4,7 +4,7 @@ import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.application.ApprovalResult;
-import io.tenantprovisioning.application.Decision;
+import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.application.ProvisioningResult;
@@ -57,7 +57,7 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     }
 
     @Override
-    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Decision decision,
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
                                          String comment) {
         calls.add("recordApproval " + requestId + " " + group + " " + approver.id() + " " + decision + " " + comment);
         approverSources.add(approver.source().label());

@@ -1,6 +1,0 @@
-package io.tenantprovisioning.application;
-
-/** An approver's answer. */
-public enum Decision {
-    APPROVED, REJECTED
-}
