@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -208,10 +207,7 @@ class ConfiguringPhaseTest {
     }
 
     private void open(Map<Setting, String> extra) {
-        Map<Setting, String> overrides = new EnumMap<>(Setting.class);
-        overrides.put(Setting.DATA_DIR, dataDir.toString());
-        overrides.putAll(extra);
-        settings = TestServices.settings().with(overrides);
+        settings = TestServices.settingsIn(dataDir, extra);
         platform = TenantPlatform.open(settings, this::record);
     }
 

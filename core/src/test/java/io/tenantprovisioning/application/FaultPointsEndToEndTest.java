@@ -32,10 +32,7 @@ class FaultPointsEndToEndTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private TenantPlatform open(String faults) {
-        Map<Setting, String> overrides = new java.util.EnumMap<>(Setting.class);
-        overrides.put(Setting.DATA_DIR, dataDir.toString());
-        overrides.put(Setting.TENANTCTL_FAULTS, faults);
-        Settings settings = TestServices.settings().with(overrides);
+        Settings settings = TestServices.settingsIn(dataDir, Map.of(Setting.TENANTCTL_FAULTS, faults));
         return TenantPlatform.open(settings, (step, message) -> log.add(step + ": " + message));
     }
 

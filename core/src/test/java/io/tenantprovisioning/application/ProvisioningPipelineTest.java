@@ -36,10 +36,7 @@ class ProvisioningPipelineTest {
     }
 
     private TenantPlatform open(Map<Setting, String> extra) {
-        Map<Setting, String> overrides = new java.util.EnumMap<>(Setting.class);
-        overrides.put(Setting.DATA_DIR, dataDir.toString());
-        overrides.putAll(extra);
-        Settings settings = TestServices.settings().with(overrides);
+        Settings settings = TestServices.settingsIn(dataDir, extra);
         return TenantPlatform.open(settings, (step, message) -> log.add(step + ": " + message));
     }
 

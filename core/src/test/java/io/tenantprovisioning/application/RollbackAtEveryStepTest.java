@@ -196,10 +196,7 @@ class RollbackAtEveryStepTest {
     }
 
     private Settings settings(Map<Setting, String> extra) {
-        Map<Setting, String> overrides = new EnumMap<>(Setting.class);
-        overrides.put(Setting.DATA_DIR, dataDir.toString());
-        overrides.putAll(extra);
-        return TestServices.settings().with(overrides);
+        return TestServices.settingsIn(dataDir, extra);
     }
 
     private void record(String step, String message) {

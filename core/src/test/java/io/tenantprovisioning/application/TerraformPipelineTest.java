@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,9 +49,7 @@ class TerraformPipelineTest {
 
     @BeforeEach
     void open() {
-        Map<Setting, String> overrides = new EnumMap<>(Setting.class);
-        overrides.put(Setting.DATA_DIR, dataDir.toString());
-        settings = TestServices.settings().with(overrides);
+        settings = TestServices.settingsIn(dataDir, Map.of());
         platform = TenantPlatform.open(settings, (step, message) -> log.add(step + ": " + message));
     }
 

@@ -6,6 +6,7 @@ import io.tenantprovisioning.config.SettingsLoader;
 import io.tenantprovisioning.request.Slug;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -27,6 +28,14 @@ public final class TestServices {
                     + "(or set TENANTCTL_SERVICES_ENV to its services.env)");
         }
         return settings;
+    }
+
+    /** The local services' settings with a data folder of the test's own, plus {@code extra}. */
+    public static Settings settingsIn(Path dataDir, Map<Setting, String> extra) {
+        Map<Setting, String> overrides = new EnumMap<>(Setting.class);
+        overrides.put(Setting.DATA_DIR, dataDir.toString());
+        overrides.putAll(extra);
+        return settings().with(overrides);
     }
 
     /** A fresh slug no other test (or concurrent test run) uses: {@code <prefix>-<8 random chars>}. */
