@@ -50,7 +50,8 @@ public final class Revalidation {
     public static final int MAX_PARALLELISM = 64;
     static final String STEP = "revalidate";
 
-    private static final Set<TenantState> REVALIDATED = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED);
+    /** Tenants that serve traffic: the only ones re-validated (and what `revalidate --all` selects). */
+    public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlatformGraph graph;
@@ -71,7 +72,7 @@ public final class Revalidation {
     /** Every ACTIVE and DEGRADED tenant in the registry. */
     public RevalidationReport runAll(int parallelism, ProgressListener progress) {
         return run(registry.tenants().list(java.util.Optional.empty()).stream()
-                .filter(t -> REVALIDATED.contains(t.state())).map(TenantRecord::slug).toList(), parallelism, progress);
+                .filter(t -> STARTS_FROM.contains(t.state())).map(TenantRecord::slug).toList(), parallelism, progress);
     }
 
     /**
@@ -122,7 +123,7 @@ public final class Revalidation {
     private TenantRevalidation revalidateLocked(TenantRecord tenant, ProgressListener progress) {
         String slug = tenant.slug().value();
         TenantState before = tenant.state();
-        if (!REVALIDATED.contains(before)) {
+        if (!STARTS_FROM.contains(before)) {
             String reason = "tenant is " + before + "; only ACTIVE and DEGRADED tenants are re-validated";
             progress.event(STEP, slug + ": skipped — " + reason);
             return new TenantRevalidation.Skipped(slug, before, reason);

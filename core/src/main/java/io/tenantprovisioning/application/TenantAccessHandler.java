@@ -5,14 +5,13 @@ import io.tenantprovisioning.rag.RagAnswer;
 import io.tenantprovisioning.rag.TokenRejectedException;
 import io.tenantprovisioning.request.Slug;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** token and query: short-lived tenant tokens, and the tenant RAG query they authorise. */
 public final class TenantAccessHandler {
 
     /** Tokens are issued for tenants that serve traffic only. */
-    public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED);
+    public static final Set<TenantState> STARTS_FROM = Revalidation.STARTS_FROM;
 
     private final PlatformGraph graph;
 

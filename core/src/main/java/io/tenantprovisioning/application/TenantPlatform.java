@@ -15,7 +15,6 @@ import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.SweepReport;
 import io.tenantprovisioning.faults.FaultDecorators;
 import io.tenantprovisioning.model.EngineKind;
-import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
@@ -219,7 +218,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     @Override
     public List<String> activeTenants() {
         return graph.registry.tenants().list(Optional.empty()).stream()
-                .filter(t -> t.state() == TenantState.ACTIVE || t.state() == TenantState.DEGRADED)
+                .filter(t -> Revalidation.STARTS_FROM.contains(t.state()))
                 .map(t -> t.slug().value()).toList();
     }
 
