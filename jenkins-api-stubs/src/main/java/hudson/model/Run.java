@@ -18,7 +18,28 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner,
         OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
 
+    /** When the build was scheduled; upstream keeps it in a field of the same name. */
+    private final long timestamp;
+
     protected Run(JobT job) throws IOException {
+        this(job, System.currentTimeMillis());
+    }
+
+    protected Run(JobT job, long timestamp) {
+        this.timestamp = timestamp;
+    }
+
+    /*
+     * Upstream answers the time the build left the queue, falling back to the scheduled time before that;
+     * a copy never runs on an executor, so it answers the scheduled time.
+     */
+    public final long getStartTimeInMillis() {
+        return timestamp;
+    }
+
+    /** Upstream: the job's full name, "#", the build number (unique among the builds that exist now). */
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("copy: a build's id comes from its job in a running Jenkins");
     }
 
     public <T extends Cause> T getCause(Class<T> type) {

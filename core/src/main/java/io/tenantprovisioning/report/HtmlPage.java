@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders any {@link ReportPage} as one self-contained HTML page: inline CSS, no scripts, no
- * external assets, so it can be archived by Jenkins or mailed and still open anywhere. Every text
- * goes through {@link SafeText}, and the markup is also well-formed XML, so tools can parse it.
+ * Renders any {@link ReportPage} as HTML with no scripts: self-contained (inline CSS, so it can be mailed
+ * and still open anywhere), or linking the stylesheet file {@link #STYLESHEET} beside it, with no style
+ * block or attribute at all, for Jenkins, whose default Content-Security-Policy for archived files
+ * ({@code style-src 'self'}) drops inline styles. Every text goes through {@link SafeText}, and the
+ * markup is also well-formed XML, so tools can parse it.
  */
 public final class HtmlPage {
 
@@ -45,14 +47,36 @@ public final class HtmlPage {
             ".mark.PASSED{color:#1a7f37}.mark.FAILED{color:#cf222e}.mark.TIMED_OUT{color:#bc4c00}",
             ".mark.WARNING{color:#9a6700}.mark.SKIPPED{color:#57606a}");
 
+    /** The file name a linked page expects its stylesheet under, in its own folder. */
+    public static final String STYLESHEET = "tenant-report.css";
+
     private HtmlPage() {
     }
 
+    /** The self-contained page: its stylesheet inline. */
     public static String render(ReportPage page) {
+        return render(page, "<style>\n" + CSS + "\n</style>\n", true);
+    }
+
+    /** The page linking {@link #STYLESHEET} (write {@link #stylesheet()} there): no inline style anywhere. */
+    public static String renderLinked(ReportPage page) {
+        return render(page, "<link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"/>\n", false);
+    }
+
+    /** The stylesheet a linked page loads: the inline one plus a class per bar width (no style attributes). */
+    public static String stylesheet() {
+        StringBuilder css = new StringBuilder(CSS).append('\n');
+        for (int percent = 0; percent <= 100; percent++) {
+            css.append(".bar.w").append(percent).append("{width:").append(percent).append("%}\n");
+        }
+        return css.toString();
+    }
+
+    private static String render(ReportPage page, String styling, boolean inlineStyles) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<title>").append(text(page.title())).append("</title>\n")
-                .append("<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n")
+                .append(styling).append("</head>\n<body>\n")
                 .append("<header>\n<h1>").append(text(page.heading())).append("</h1>\n");
         for (Line line : page.summary()) {
             html.append("<p>");
@@ -60,12 +84,12 @@ public final class HtmlPage {
             html.append("</p>\n");
         }
         html.append("</header>\n");
-        blocks(html, page.blocks(), 2);
+        blocks(html, page.blocks(), 2, inlineStyles);
         return html.append("</body>\n</html>\n").toString();
     }
 
     /** @param level the heading level a section at this depth gets */
-    private static void blocks(StringBuilder html, List<ReportBlock> blocks, int level) {
+    private static void blocks(StringBuilder html, List<ReportBlock> blocks, int level, boolean inlineStyles) {
         for (ReportBlock block : blocks) {
             // Java 17 has no pattern switch; the sealed interface keeps this list closed.
             if (block instanceof Paragraph paragraph) {
@@ -75,14 +99,14 @@ public final class HtmlPage {
             } else if (block instanceof Table table) {
                 table(html, table);
             } else if (block instanceof BarChart chart) {
-                chart(html, chart);
+                chart(html, chart, inlineStyles);
             } else if (block instanceof ColumnChart chart) {
                 ColumnSvg.draw(html, chart);
             } else if (block instanceof Section section) {
                 int h = Math.min(level, 6);
                 html.append("<section>\n<h").append(h).append('>').append(text(section.heading()))
                         .append("</h").append(h).append(">\n");
-                blocks(html, section.blocks(), level + 1);
+                blocks(html, section.blocks(), level + 1, inlineStyles);
                 html.append("</section>\n");
             }
         }
@@ -152,14 +176,17 @@ public final class HtmlPage {
         };
     }
 
-    private static void chart(StringBuilder html, BarChart chart) {
+    private static void chart(StringBuilder html, BarChart chart, boolean inlineStyles) {
         html.append("<figure class=\"chart\">\n<figcaption>").append(text(chart.caption())).append("</figcaption>\n");
         for (BarChart.Bar bar : chart.bars()) {
             String label = text(bar.label());
+            double percent = chart.percentOf(bar);
+            String barTag = inlineStyles
+                    ? "<span class=\"bar\" style=\"width:" + String.format(Locale.ROOT, "%.1f", percent) + "%\">"
+                    : "<span class=\"bar w" + Math.round(Math.max(0, Math.min(100, percent))) + "\">";
             html.append("<div class=\"bar-row\"><span class=\"bar-label\" title=\"").append(label).append("\">")
-                    .append(label).append("</span><span class=\"bar-track\"><span class=\"bar\" style=\"width:")
-                    .append(String.format(Locale.ROOT, "%.1f", chart.percentOf(bar)))
-                    .append("%\"></span></span><span class=\"bar-value\">").append(text(bar.shown()))
+                    .append(label).append("</span><span class=\"bar-track\">").append(barTag)
+                    .append("</span></span><span class=\"bar-value\">").append(text(bar.shown()))
                     .append("</span></div>\n");
         }
         html.append("</figure>\n");

@@ -143,6 +143,30 @@ class HtmlPageTest {
         assertWellFormed(html);
     }
 
+    /**
+     * Jenkins serves archived files under a Content-Security-Policy with {@code style-src 'self'}: a style block
+     * or attribute is dropped, a stylesheet file beside the page is loaded.
+     */
+    @Test
+    void aLinkedPageHasNoInlineStyleAndItsStylesheetCoversTheBars() throws Exception {
+        ReportPage page = new ReportPage("t", "h", List.of(Line.plain("summary")),
+                List.of(new BarChart("Per tenant", List.of(new BarChart.Bar("acme", 1000, "₹1,000"),
+                                new BarChart.Bar("hooli", 250, "₹250"))),
+                        new ColumnChart("Per month", List.of(new ColumnChart.Column("2026-11", 10, "₹10"))),
+                        new Table(List.of("a"), List.of(Table.Row.of(Cell.text("x"))))));
+
+        String html = HtmlPage.renderLinked(page);
+
+        assertThat(html).contains("<link rel=\"stylesheet\" href=\"" + HtmlPage.STYLESHEET + "\"/>",
+                "<span class=\"bar w100\">", "<span class=\"bar w25\">");
+        assertThat(Pattern.compile("(?i)<style|\\sstyle\\s*=").matcher(html).find()).as(html).isFalse();
+        assertThat(HtmlPage.stylesheet()).startsWith(HtmlPage.CSS).contains(".bar.w25{width:25%}",
+                ".bar.w100{width:100%}");
+        assertWellFormed(html);
+        assertThat(Pattern.compile("\\sstyle\\s*=").matcher(HtmlPage.render(page)).find())
+                .as("the self-contained page still sizes bars inline").isTrue();
+    }
+
     private static void assertWellFormed(String html) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

@@ -5,11 +5,10 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.request.RequestDraft;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ public final class ApproveBudgetStep extends TenantStep {
     private boolean crossBorder;
     private String costCenter;
     private String requestedBy;
-    private Map<String, String> approverGroups = Map.of();
+    private List<GroupApprovers> approverGroups = List.of();
 
     @DataBoundConstructor
     public ApproveBudgetStep(String tenantName, String tier, String region, String budget, String ownerEmail) {
@@ -54,7 +53,7 @@ public final class ApproveBudgetStep extends TenantStep {
     public boolean isCrossBorder() { return crossBorder; }
     public String getCostCenter() { return costCenter; }
     public String getRequestedBy() { return requestedBy; }
-    public Map<String, String> getApproverGroups() { return approverGroups; }
+    public List<GroupApprovers> getApproverGroups() { return approverGroups; }
 
     @DataBoundSetter public void setClassification(String classification) { this.classification = classification; }
     @DataBoundSetter public void setJurisdiction(String jurisdiction) { this.jurisdiction = jurisdiction; }
@@ -62,22 +61,22 @@ public final class ApproveBudgetStep extends TenantStep {
     @DataBoundSetter public void setCostCenter(String costCenter) { this.costCenter = costCenter; }
     @DataBoundSetter public void setRequestedBy(String requestedBy) { this.requestedBy = requestedBy; }
 
-    /** Approver group (CFO, CTO, LEGAL, COMPLIANCE, DPO) → Jenkins user or group allowed to answer. */
+    /** Per approver group (CFO, CTO, LEGAL, COMPLIANCE, DPO), the Jenkins users or groups allowed to answer. */
     @DataBoundSetter
-    public void setApproverGroups(Map<String, String> approverGroups) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        // Groovy may hand over GStrings whatever the declared type says
-        ((Map<?, ?>) approverGroups).forEach((k, v) -> {
-            ApproverGroup group = ApproverGroup.parse(String.valueOf(k)).orElseThrow(() -> new IllegalArgumentException(
-                    "approverGroups: '" + k + "' is not one of " + Arrays.toString(ApproverGroup.values())));
-            copy.put(group.name(), String.valueOf(v).trim());
-        });
-        this.approverGroups = Map.copyOf(copy);
+    public void setApproverGroups(List<GroupApprovers> approverGroups) {
+        Set<String> named = new HashSet<>();
+        for (GroupApprovers entry : approverGroups) {
+            if (!named.add(entry.getGroup())) {
+                throw new IllegalArgumentException("approverGroups: " + entry.getGroup() + " is named twice");
+            }
+        }
+        this.approverGroups = List.copyOf(approverGroups);
     }
 
-    /** Who may answer for an approver group: the map's entry, else the group {@code tenant-approvers-<group>}. */
+    /** Who may answer for an approver group: its entry, else the group {@code tenant-approvers-<group>}. */
     String submitter(String group) {
-        return approverGroups.getOrDefault(group, "tenant-approvers-" + group.toLowerCase(Locale.ROOT));
+        return approverGroups.stream().filter(e -> e.getGroup().equals(group)).map(GroupApprovers::getSubmitters)
+                .findFirst().orElse("tenant-approvers-" + group.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -86,8 +85,7 @@ public final class ApproveBudgetStep extends TenantStep {
     }
 
     Map<String, Object> submit(StepContext context) throws Exception {
-        BuildIdentity build = BuildIdentity.of(context.get(EnvVars.class),
-                JenkinsRecord.startedBy(context.get(Run.class)));
+        BuildIdentity build = BuildIdentity.of(context.get(Run.class));
         requireRequestedByIsTheBuildUser(build);
         return operations().call(context, (ops, log) -> {
             SubmissionResult result = ops.submit(new RequestDraft(tenantName, tier, region, budget, ownerEmail,

@@ -38,10 +38,10 @@ final class PipelineValues {
                 "stillPending", pending);
     }
 
-    static Map<String, Object> validation(ValidationRun run, String junitPath, String htmlPath) {
+    static Map<String, Object> validation(ValidationRun run, String junitPath, String htmlPath, String cssPath) {
         return map("slug", run.slug(), "passed", run.passed(), "checksPassed", run.checksPassed(),
                 "checksTotal", run.checksTotal(), "blockingFailures", new ArrayList<Object>(run.blockingFailures()),
-                "junit", junitPath, "html", htmlPath);
+                "junit", junitPath, "html", htmlPath, "stylesheet", cssPath);
     }
 
     static Map<String, Object> rollback(RollbackResult result) {

@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import io.tenantprovisioning.report.HtmlPage;
 import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.request.Slug;
 import java.util.Map;
@@ -35,8 +36,16 @@ public final class ValidateTenantStep extends TenantStep {
     public String getJunit() { return junit != null ? junit : "reports/tenant-validation-" + tenant + ".xml"; }
     public String getHtml() { return html != null ? html : "reports/tenant-validation-" + tenant + ".html"; }
 
-    @DataBoundSetter public void setJunit(String junit) { this.junit = new WorkspaceReport(junit).relativePath(); }
-    @DataBoundSetter public void setHtml(String html) { this.html = new WorkspaceReport(html).relativePath(); }
+    /*
+     * A blank path means "not set" (the default path), as the Snippet Generator sends an empty field; a path that
+     * leaves the workspace is refused.
+     */
+    @DataBoundSetter public void setJunit(String junit) { this.junit = blank(junit) ? null : new WorkspaceReport(junit).relativePath(); }
+    @DataBoundSetter public void setHtml(String html) { this.html = blank(html) ? null : new WorkspaceReport(html).relativePath(); }
+
+    private static boolean blank(String path) {
+        return path == null || path.isBlank();
+    }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -48,15 +57,19 @@ public final class ValidateTenantStep extends TenantStep {
             ValidationRun run = ops.validate(Slug.of(tenant), log);
             FilePath workspace = context.get(FilePath.class);
             new WorkspaceReport(getJunit()).write(workspace, run.junitXml());
-            new WorkspaceReport(getHtml()).write(workspace, run.html());
+            // the page links its stylesheet: Jenkins serves archived files under a CSP that drops inline styles
+            WorkspaceReport html = new WorkspaceReport(getHtml());
+            html.write(workspace, run.linkedHtml());
+            WorkspaceReport css = html.sibling(HtmlPage.STYLESHEET);
+            css.write(workspace, HtmlPage.stylesheet());
             log.line(run.consoleTable());
             log.line("[tenant-provisioning] " + run.slug() + ": " + run.checksPassed() + "/" + run.checksTotal()
-                    + " checks passed; reports: " + getJunit() + ", " + getHtml());
+                    + " checks passed; reports: " + getJunit() + ", " + getHtml() + " (with " + css.relativePath() + ")");
             if (!run.passed() || !run.blockingFailures().isEmpty()) {
                 throw new AbortException("validation of " + run.slug() + " failed (" + run.checksPassed() + "/"
                         + run.checksTotal() + " passed):\n  - " + String.join("\n  - ", run.blockingFailures()));
             }
-            return PipelineValues.validation(run, getJunit(), getHtml());
+            return PipelineValues.validation(run, getJunit(), getHtml(), css.relativePath());
         });
     }
 

@@ -24,6 +24,12 @@ record WorkspaceReport(String relativePath) {
         }
     }
 
+    /** A file of the given name in this report's folder. */
+    WorkspaceReport sibling(String fileName) {
+        int slash = Math.max(relativePath.lastIndexOf('/'), relativePath.lastIndexOf('\\'));
+        return new WorkspaceReport(slash < 0 ? fileName : relativePath.substring(0, slash + 1) + fileName);
+    }
+
     void write(FilePath workspace, String content) throws IOException, InterruptedException {
         FilePath target = workspace.child(relativePath);
         target.getParent().mkdirs();

@@ -31,7 +31,7 @@ class ApproveBudgetStepTest {
         step.setJurisdiction("DPDPA");
         step.setCrossBorder(true);
         step.setCostCenter("CC_ACME");
-        step.setApproverGroups(Map.of("cfo", "finance-approvers"));
+        step.setApproverGroups(List.of(new GroupApprovers("cfo", "finance-approvers")));
 
         FakeStepContext ctx = runner.run(step);
 
@@ -55,13 +55,13 @@ class ApproveBudgetStepTest {
     }
 
     @Test
-    void theBuildIsTheRequesterAndItsTagTheIdempotencyKeyUnlessNamed() throws Exception {
+    void theBuildIsTheRequesterAndItsIdAndStartTheIdempotencyKeyUnlessNamed() throws Exception {
         runner.ops.submission = new SubmissionResult("req-2", "acme-corp", true, List.of(), 25_000L, "APPROVED", false);
 
         FakeStepContext ctx = runner.run(step());
 
-        assertThat(runner.ops.requester).isEqualTo("jenkins:jenkins-tenants-provision-42");
-        assertThat(runner.ops.draft.idempotencyKey()).isEqualTo("jenkins-tenants-provision-42");
+        assertThat(runner.ops.requester).isEqualTo("jenkins:tenants/provision#42");
+        assertThat(runner.ops.draft.idempotencyKey()).isEqualTo("tenants-provision-42-" + StepRunner.SCHEDULED_AT);
         assertThat(((Map<?, ?>) ctx.result()).get("autoApproved")).isEqualTo(true);
         assertThat(((Map<?, ?>) ctx.result()).get("route")).isEqualTo(List.of());
 
@@ -106,16 +106,47 @@ class ApproveBudgetStepTest {
 
         assertThat(ctx.failure()).isInstanceOf(AbortException.class)
                 .hasMessageContaining("no person started this build")
-                .hasMessageContaining("(jenkins:jenkins-tenants-provision-42) is the requester");
+                .hasMessageContaining("(jenkins:tenants/provision#42) is the requester");
         assertThat(runner.ops.calls).isEmpty();
     }
 
+    /**
+     * BUILD_TAG is the job's name and the build's number, which come back when a job is deleted and created
+     * again: build #7 of the new job must not replay build #7 of the old one. The key is per build.
+     */
     @Test
-    void aBuildTagThatCannotBeAKeyIsMadeSafeNotCut() {
-        assertThat(BuildIdentity.of(Map.of("BUILD_TAG", "jenkins-team a/prov #7")).idempotencyKey())
-                .isEqualTo("jenkins-team-a-prov--7");
-        assertThat(BuildIdentity.of(Map.of("BUILD_TAG", "x".repeat(129))).idempotencyKey()).isNull();
-        assertThat(BuildIdentity.of(Map.of()).requester()).isEqualTo("jenkins");
+    void aRecreatedJobsBuildGetsItsOwnKey() {
+        RecordedBuild old = RecordedBuild.of("team a/provision", 7, 1_796_000_000_000L, "alice");
+        RecordedBuild recreated = RecordedBuild.of("team a/provision", 7, 1_796_500_000_000L, "alice");
+
+        String key = BuildIdentity.of(old).idempotencyKey();
+        assertThat(key).isEqualTo("team-a-provision-7-1796000000000")
+                .isNotEqualTo(BuildIdentity.of(recreated).idempotencyKey());
+        assertThat(BuildIdentity.of(RecordedBuild.of("team a/provision", 7, 1_796_000_000_000L, "alice"))
+                .idempotencyKey()).as("the same build asking again").isEqualTo(key);
+    }
+
+    @Test
+    void aBuildIdTooLongToBeAKeyIsHashedNotCut() {
+        String a = BuildIdentity.of(RecordedBuild.of("f/".repeat(70) + "a", 1, 1L, null)).idempotencyKey();
+        String b = BuildIdentity.of(RecordedBuild.of("f/".repeat(70) + "b", 1, 1L, null)).idempotencyKey();
+        assertThat(a).startsWith("jenkins-sha256-").hasSize(15 + 64).isNotEqualTo(b);
+        assertThat(BuildIdentity.of(null).requester()).isEqualTo("jenkins");
+        assertThat(BuildIdentity.of(null).idempotencyKey()).isNull();
+    }
+
+    /** What structs does with a step argument; a Map it cannot describe (Snippet Generator, Steps Reference). */
+    @Test
+    void approverGroupsAreAListOfDescribableEntries() {
+        ApproveBudgetStep step = step();
+        step.setApproverGroups(List.of(new GroupApprovers("cfo", " finance-approvers "), new GroupApprovers("CTO", "cto")));
+
+        assertThat(step.submitter("CFO")).isEqualTo("finance-approvers");
+        assertThat(step.submitter("LEGAL")).isEqualTo("tenant-approvers-legal");
+        assertThatThrownBy(() -> new GroupApprovers("CEO", "x")).hasMessageContaining("'CEO' is not one of");
+        assertThatThrownBy(() -> new GroupApprovers("CFO", " ")).hasMessageContaining("CFO names no submitters");
+        assertThatThrownBy(() -> step.setApproverGroups(List.of(new GroupApprovers("CFO", "a"),
+                new GroupApprovers("cfo", "b")))).hasMessageContaining("CFO is named twice");
     }
 
     @Test
@@ -132,7 +163,7 @@ class ApproveBudgetStepTest {
 
     @Test
     void anUnknownApproverGroupIsRefusedWhenTheStepIsConfigured() {
-        assertThatThrownBy(() -> step().setApproverGroups(Map.of("CFOO", "finance")))
+        assertThatThrownBy(() -> step().setApproverGroups(List.of(new GroupApprovers("CFOO", "finance"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'CFOO' is not one of");
     }
 }

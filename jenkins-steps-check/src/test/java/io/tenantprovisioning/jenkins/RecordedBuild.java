@@ -12,10 +12,9 @@ import hudson.search.Search;
 import hudson.search.SearchIndex;
 import hudson.security.ACL;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Calendar;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 
@@ -27,21 +26,40 @@ import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 public final class RecordedBuild extends Run<RecordedBuild.NoJob, RecordedBuild> {
 
     private final String startedBy;
+    private final String jobFullName;
+    private final int number;
     private final List<ApproverAction> answers = new CopyOnWriteArrayList<>();
 
-    private RecordedBuild(String startedBy) throws IOException {
-        super(null);
+    private RecordedBuild(String startedBy, String jobFullName, int number, long scheduledAt) {
+        super(null, scheduledAt);
         this.startedBy = startedBy;
+        this.jobFullName = jobFullName;
+        this.number = number;
     }
 
-    /** A build a user started from the UI or the API. */
+    /** A build a user started from the UI or the API, of a job of its own (so no other test's build replays it). */
     public static RecordedBuild startedBy(String userId) {
         return create(userId);
     }
 
-    /** A build no person started (a timer, an SCM change, an upstream build). */
+    /** A build no person started (a timer, an SCM change, an upstream build), of a job of its own. */
     public static RecordedBuild startedByTimer() {
         return create(null);
+    }
+
+    /**
+     * Build {@code number} of the job {@code jobFullName}, scheduled at {@code scheduledAt} (epoch ms), started by
+     * {@code startedBy} (null: by a timer). Two such builds with the same name and number are what Jenkins has
+     * after a job is deleted and created again.
+     */
+    public static RecordedBuild of(String jobFullName, int number, long scheduledAt, String startedBy) {
+        return new RecordedBuild(startedBy, jobFullName, number, scheduledAt);
+    }
+
+    /** As upstream Run: the job's full name, "#", the build number. */
+    @Override
+    public String getExternalizableId() {
+        return jobFullName + "#" + number;
     }
 
     /** What Jenkins records when {@code userId}, authenticated, presses Proceed on an input of this build. */
@@ -120,7 +138,7 @@ public final class RecordedBuild extends Run<RecordedBuild.NoJob, RecordedBuild>
 
     @Override
     public int getNumber() {
-        throw notPlayed();
+        return number;
     }
 
     @Override
@@ -189,11 +207,7 @@ public final class RecordedBuild extends Run<RecordedBuild.NoJob, RecordedBuild>
     }
 
     private static RecordedBuild create(String startedBy) {
-        try {
-            return new RecordedBuild(startedBy);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of("tests/build-" + UUID.randomUUID(), 1, System.currentTimeMillis(), startedBy);
     }
 
     /** Run's type parameters need a job type; the steps never look at the job. */

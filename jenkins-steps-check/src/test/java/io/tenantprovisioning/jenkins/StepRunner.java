@@ -22,8 +22,11 @@ final class StepRunner {
     final RecordedOperations ops = new RecordedOperations();
     private final Map<String, String> env = new HashMap<>(BUILD_ENV);
     private Path workspace;
+    /** When build #42 of tenants/provision was scheduled, in every test (its idempotency key is the same). */
+    static final long SCHEDULED_AT = 1_796_000_000_000L;
+
     /** Started by a timer unless a test says who started it; nobody answered an input yet. */
-    private RecordedBuild build = RecordedBuild.startedByTimer();
+    private RecordedBuild build = RecordedBuild.of("tenants/provision", 42, SCHEDULED_AT, null);
 
     StepRunner env(String key, String value) {
         env.put(key, value);
@@ -37,7 +40,7 @@ final class StepRunner {
 
     /** The build Jenkins would record as started by {@code userId}. */
     StepRunner startedBy(String userId) {
-        this.build = RecordedBuild.startedBy(userId);
+        this.build = RecordedBuild.of("tenants/provision", 42, SCHEDULED_AT, userId);
         return this;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,11 @@ class StepsOnRealServicesTest {
             Map<String, Object> validation = (Map<String, Object>) build.run(new ValidateTenantStep(tenant));
             assertThat(validation).as(build.log()).containsEntry("passed", true).containsEntry("checksTotal", 8);
             assertThat(services.workspace.resolve("reports/tenant-validation-" + tenant + ".xml")).isNotEmptyFile();
+            // archived as is, then served under Jenkins' CSP (style-src 'self'): a stylesheet file, no inline style
+            String html = Files.readString(services.workspace.resolve("reports/tenant-validation-" + tenant + ".html"));
+            assertThat(html).contains("<link rel=\"stylesheet\" href=\"tenant-report.css\"/>", tenant);
+            assertThat(Pattern.compile("(?i)<style|\\sstyle\\s*=").matcher(html).find()).as(html).isFalse();
+            assertThat(services.workspace.resolve("reports/tenant-report.css")).isNotEmptyFile();
             assertThat(build.run(new ActivateTenantStep(tenant))).isEqualTo("ACTIVE");
 
             assertThat(services.state()).isEqualTo("ACTIVE");

@@ -7,6 +7,8 @@ import java.util.List;
  * (CLI, Jenkins step) only has to write them where it wants.
  *
  * @param blockingFailures one line per critical check that did not pass (empty = may activate)
+ * @param html the self-contained page (inline stylesheet)
+ * @param linkedHtml the same page linking {@code HtmlPage.STYLESHEET} beside it, no inline style (Jenkins' CSP)
  */
 public record ValidationRun(
         String slug,
@@ -16,6 +18,7 @@ public record ValidationRun(
         List<String> blockingFailures,
         String junitXml,
         String html,
+        String linkedHtml,
         String json,
         String consoleTable) {
     public ValidationRun {
