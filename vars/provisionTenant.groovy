@@ -102,14 +102,21 @@ List configProblems(Map defaults, Map config) {
     if (!(cfg.approverGroups instanceof Map) || !(cfg.credentials instanceof Map)) {
         problems << 'approverGroups and credentials must be maps'
     }
-    return problems
+    // plain Strings: a GString keeps its values (a Map's key set), which the program state cannot save
+    return problems.collect { it.toString() }
+}
+
+/** The step's form of approverGroups: one [group:, submitters:] per group (structs cannot describe a Map). */
+@NonCPS
+List approverEntries(Map groups) {
+    return groups.collect { group, submitters -> [group: group.toString(), submitters: submitters.toString()] }
 }
 
 /** Records the request (approveBudget) and names the build after the tenant. */
 Map requestTenant(Map p, Map cfg) {
     Map args = [tenantName: p.TENANT_NAME, tier: p.TIER, region: p.REGION, budget: p.BUDGET,
                 ownerEmail: p.OWNER_EMAIL, classification: p.DATA_CLASSIFICATION, jurisdiction: p.JURISDICTION,
-                crossBorder: p.CROSS_BORDER as boolean, approverGroups: cfg.approverGroups]
+                crossBorder: p.CROSS_BORDER as boolean, approverGroups: approverEntries(cfg.approverGroups)]
     if (p.COST_CENTER) {
         args.costCenter = p.COST_CENTER
     }
@@ -140,7 +147,9 @@ def runApprovals(Map request, Map cfg) {
         echo "Request ${request.requestId} is auto-approved (₹${request.monthlyCost}/month)"
         return
     }
-    for (Map step in request.route) {
+    // by index: a for-in loop keeps an Iterator in the program state, which only some Jenkins versions can save
+    for (int i = 0; i < request.route.size(); i++) {
+        Map step = request.route[i]
         Map answer = askApprover(request, step, cfg)
         if (answer.outsider) {
             echo "${step.group}: ${answer.comment} by ${answer.approver}, who is not among its submitters " +
@@ -214,7 +223,10 @@ def provisionAndValidate(Map run, String engine, Map cfg) {
     echo "Tenant ${slug} is ${run.state}"
 }
 
-/** JUnit results and the HTML report, whether validation passed or not. */
+/**
+ * JUnit results and the HTML report, whether validation passed or not. The page links the stylesheet
+ * validateTenant writes beside it (Jenkins serves archived files under a CSP that drops inline styles).
+ */
 def publishReports(Map run, Map cfg) {
     if (!run.request?.slug) {
         return
@@ -222,7 +234,7 @@ def publishReports(Map run, Map cfg) {
     junit(testResults: reportPath(cfg, run.request.slug, 'xml'), allowEmptyResults: true)
     String html = reportPath(cfg, run.request.slug, 'html')
     if (fileExists(html)) {
-        archiveArtifacts(artifacts: html, allowEmptyArchive: true)
+        archiveArtifacts(artifacts: "${html},${cfg.reportsDir}/tenant-report.css", allowEmptyArchive: true)
     }
 }
 

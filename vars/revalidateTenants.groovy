@@ -70,7 +70,8 @@ List configProblems(Map defaults, Map config) {
     if (!(cfg.tenantctl.toString() ==~ /[A-Za-z0-9._\/-]+/)) {
         problems << "tenantctl '${cfg.tenantctl}' must be a plain path (letters, digits, . _ / -)"
     }
-    return problems
+    // plain Strings: a GString keeps its values (a Map's key set), which the program state cannot save
+    return problems.collect { it.toString() }
 }
 
 /**
@@ -80,6 +81,8 @@ List configProblems(Map defaults, Map config) {
  */
 def revalidate(Map cfg) {
     String command = "${cfg.tenantctl} revalidate --all --parallel ${cfg.parallel} --junit '${cfg.reportsDir}'"
+    // the workspace outlives builds: a tenant offboarded since the last run would still show its old suite
+    sh(script: "rm -f -- '${cfg.reportsDir}'/tenant-*.xml", label: 'clear the previous run\'s JUnit files')
     int status = 0
     withTenantCredentials(cfg.credentials) {
         status = sh(script: command, returnStatus: true)

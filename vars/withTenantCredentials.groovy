@@ -14,8 +14,9 @@ def call(Map credentials, Closure body) {
         return body()
     }
     List secrets = []
-    for (String name in names) {
-        secrets << string(credentialsId: credentials[name], variable: name)
+    // by index: a for-in loop keeps an Iterator in the program state, which only some Jenkins versions can save
+    for (int i = 0; i < names.size(); i++) {
+        secrets << string(credentialsId: credentials[names[i]], variable: names[i])
     }
     return withCredentials(secrets) {
         body()

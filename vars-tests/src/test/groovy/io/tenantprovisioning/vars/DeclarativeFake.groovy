@@ -14,7 +14,8 @@ class DeclarativeFake {
     static final List<String> RESULTS = ['SUCCESS', 'UNSTABLE', 'FAILURE', 'NOT_BUILT', 'ABORTED']
     static final List<String> POST_ORDER = ['always', 'aborted', 'success', 'unsuccessful', 'unstable', 'failure', 'cleanup']
 
-    final Map currentBuild
+    final RecordedRunWrapper currentBuild
+    final PipelineTestHelper helper
     final List<String> stagesRun = []
     final List<String> stagesSkipped = []
     final List<String> postRun = []
@@ -27,20 +28,26 @@ class DeclarativeFake {
     private Map postTarget
     private boolean collectingParameters
 
-    DeclarativeFake(Map currentBuild) {
+    DeclarativeFake(RecordedRunWrapper currentBuild, PipelineTestHelper helper) {
         this.currentBuild = currentBuild
+        this.helper = helper
     }
 
-    void register(PipelineTestHelper helper) {
+    /** Runs a pipeline closure where the step runs it (under CPS, through the helper's interpreter). */
+    private Object run(Closure c) {
+        return helper.callClosure(c)
+    }
+
+    void register() {
         helper.registerAllowedMethod('pipeline', [Closure]) { Closure body -> runPipeline(body) }
         helper.registerAllowedMethod('agent', [Object]) { }
         helper.registerAllowedMethod('agent', [Closure]) { }
         helper.registerAllowedMethod('options', [Closure]) { }
-        helper.registerAllowedMethod('triggers', [Closure]) { Closure c -> c() }
+        helper.registerAllowedMethod('triggers', [Closure]) { Closure c -> run(c) }
         helper.registerAllowedMethod('cron', [String]) { String spec -> crons << spec }
         helper.registerAllowedMethod('parameters', [Closure]) { Closure c ->
             collectingParameters = true
-            try { c() } finally { collectingParameters = false }
+            try { run(c) } finally { collectingParameters = false }
         }
         helper.registerAllowedMethod('choice', [Map]) { Map m -> parameters[m.name] = m + [type: 'choice'] }
         helper.registerAllowedMethod('booleanParam', [Map]) { Map m -> parameters[m.name] = m + [type: 'boolean'] }
@@ -53,13 +60,13 @@ class DeclarativeFake {
         }
         helper.registerAllowedMethod('stages', [Closure]) { Closure c -> current.stages = c }
         helper.registerAllowedMethod('stage', [String, Closure]) { String name, Closure c -> runStage(name, c) }
-        helper.registerAllowedMethod('when', [Closure]) { Closure c -> c() }
+        helper.registerAllowedMethod('when', [Closure]) { Closure c -> run(c) }
         helper.registerAllowedMethod('expression', [Closure]) { Closure c -> current.expression = c }
         helper.registerAllowedMethod('steps', [Closure]) { Closure c -> current.steps = c }
-        helper.registerAllowedMethod('script', [Closure]) { Closure c -> c() }
+        helper.registerAllowedMethod('script', [Closure]) { Closure c -> run(c) }
         helper.registerAllowedMethod('post', [Closure]) { Closure c ->
             postTarget = current.post = [:]
-            c()
+            run(c)
         }
         POST_ORDER.each { String condition ->
             helper.registerAllowedMethod(condition, [Closure]) { Closure c -> postTarget[condition] = c }
@@ -83,10 +90,12 @@ class DeclarativeFake {
     private void runPipeline(Closure body) {
         Map model = [:]
         current = model
-        body()
+        run(body)
         current = null
         try {
-            model.stages?.call()
+            if (model.stages != null) {
+                run(model.stages)
+            }
         } catch (Throwable e) {
             buildError = e
             worsen(resultOf(e))
@@ -98,16 +107,18 @@ class DeclarativeFake {
         Map previous = current
         Map stage = [:]
         current = stage
-        body()
+        run(body)
         current = previous
-        if (stage.expression != null && !stage.expression.call()) {
+        if (stage.expression != null && !run(stage.expression)) {
             stagesSkipped << name
             return
         }
         stagesRun << name
         Throwable failure = null
         try {
-            stage.steps?.call()
+            if (stage.steps != null) {
+                run(stage.steps)
+            }
         } catch (Throwable e) {
             failure = e
         }
@@ -126,7 +137,7 @@ class DeclarativeFake {
             if (block != null && matches(condition, resultNow())) {
                 postRun << "${where}:${condition}".toString()
                 try {
-                    block.call()
+                    run(block)
                 } catch (Throwable e) {
                     postErrors << "${where}:${condition}: ${e.message}".toString()
                     worsen('FAILURE')

@@ -18,8 +18,13 @@ class FlowInterruptedException extends InterruptedException {
     }
 }
 
+/*
+ * The causes are Serializable as upstream's CauseOfInterruption is: the exception sits in the program state
+ * (a local, a map) while the pipeline decides what to record.
+ */
+
 /** An input's Abort: the user who pressed it, with the groups Jenkins reports for them (User#getAuthorities). */
-class Rejection {
+class Rejection implements Serializable {
     final Map user
 
     Rejection(String userId, List<String> groups = []) {
@@ -27,10 +32,10 @@ class Rejection {
     }
 }
 
-class ExceededTimeout {
+class ExceededTimeout implements Serializable {
 }
 
-class UserInterruption {
+class UserInterruption implements Serializable {
     final String userId
 
     UserInterruption(String userId) {

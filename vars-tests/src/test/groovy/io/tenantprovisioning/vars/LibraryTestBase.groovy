@@ -5,15 +5,35 @@ import org.junit.Before
 
 /**
  * The shared library under JenkinsPipelineUnit with every step it calls registered as a recorded
- * fake: the plugin's tenant steps (with canned answers a test can replace), input, timeout, lock,
- * withCredentials, junit, archiveArtifacts, sh. Tests assert on the recorded calls.
+ * fake: the plugin's tenant steps (with canned answers a test can replace, acting on a {@link FakeTenant}
+ * that moves by core's lifecycle rules), input, timeout, lock, withCredentials, junit, archiveArtifacts,
+ * sh. Tests assert on the recorded calls.
+ *
+ * A subclass that answers true to {@link #cps()} runs the same tests with the library compiled as Jenkins
+ * compiles it (groovy-cps) and its program state saved and restored at every step
+ * ({@link SerializingCpsHelper}); the fakes call the closures they are given through the helper, so a
+ * body runs where the step runs it, in either mode.
  */
 abstract class LibraryTestBase extends BasePipelineTest {
 
-    Map currentBuild
+    RecordedRunWrapper currentBuild
     DeclarativeFake declarative
-    List<Map> buildCauses = [[userId: 'alice']]
+    FakeTenant tenant = new FakeTenant()
     Set<String> workspaceFiles = [] as Set
+
+    /** True: the CPS-compiled library with its state serialized at every step. */
+    boolean cps() {
+        return false
+    }
+
+    /** Who started the build, as currentBuild.getBuildCauses reports it. */
+    void setBuildCauses(List<Map> causes) {
+        currentBuild.causes = causes
+    }
+
+    List<Map> getBuildCauses() {
+        return currentBuild.causes
+    }
 
     /** Canned answers of the tenant steps; a test replaces an entry to change one answer. */
     Map<String, Closure> tenantSteps = [
@@ -21,7 +41,7 @@ abstract class LibraryTestBase extends BasePipelineTest {
         recordApproval    : { Map a -> [requestId: a.requestId, slug: 'acme-corp', state: 'PENDING_APPROVAL', stillPending: []] },
         terraformProvision: { Map a -> ['postgres.schema': 't_acme_corp'] },
         validateTenant    : { Map a ->
-            workspaceFiles << a.junit << a.html
+            workspaceFiles << a.junit.toString() << a.html.toString()
             [slug: a.tenant, passed: true, checksPassed: 8, checksTotal: 8, blockingFailures: [], junit: a.junit, html: a.html]
         },
         activateTenant    : { Map a -> 'ACTIVE' },
@@ -34,18 +54,21 @@ abstract class LibraryTestBase extends BasePipelineTest {
     @Before
     @Override
     void setUp() throws Exception {
+        if (cps()) {
+            helper = new SerializingCpsHelper()
+        }
         super.setUp()
-        currentBuild = [result: null, displayName: null, description: null]
-        currentBuild.getBuildCauses = { String type -> buildCauses }
+        currentBuild = new RecordedRunWrapper(causes: [[userId: 'alice']])
         binding.setVariable('currentBuild', currentBuild)
         binding.setVariable('env', [BUILD_NUMBER: '7', BUILD_TAG: 'jenkins-tenants-provision-7'])
         binding.setVariable('any', 'any')
         binding.setVariable('none', 'none')
-        declarative = new DeclarativeFake(currentBuild)
-        declarative.register(helper)
+        declarative = new DeclarativeFake(currentBuild, helper)
+        declarative.register()
 
         tenantSteps.keySet().each { String name ->
-            helper.registerAllowedMethod(name, [Map]) { Map args -> tenantSteps[name].call(args) }
+            // Strings, as structs binds a step's arguments (Groovy under CPS may hand over GStrings)
+            helper.registerAllowedMethod(name, [Map]) { Map args -> tenant.perform(name, plain(args) as Map, tenantSteps[name]) }
         }
         helper.registerAllowedMethod('input', [Map]) { Map m ->
             Closure answer = inputAnswers[m.id]
@@ -54,16 +77,16 @@ abstract class LibraryTestBase extends BasePipelineTest {
             }
             return answer.call(m)
         }
-        helper.registerAllowedMethod('timeout', [Map, Closure]) { Map m, Closure body -> body() }
-        helper.registerAllowedMethod('lock', [Map, Closure]) { Map m, Closure body -> body() }
-        helper.registerAllowedMethod('withCredentials', [List, Closure]) { List bindings, Closure body -> body() }
-        helper.registerAllowedMethod('withTenantCredentials', [Map, Closure]) { Map credentials, Closure body -> body() }
+        helper.registerAllowedMethod('timeout', [Map, Closure]) { Map m, Closure body -> helper.callClosure(body) }
+        helper.registerAllowedMethod('lock', [Map, Closure]) { Map m, Closure body -> helper.callClosure(body) }
+        helper.registerAllowedMethod('withCredentials', [List, Closure]) { List bindings, Closure body -> helper.callClosure(body) }
+        helper.registerAllowedMethod('withTenantCredentials', [Map, Closure]) { Map credentials, Closure body -> helper.callClosure(body) }
         helper.registerAllowedMethod('libraryResource', [String]) { String path ->
             URL url = getClass().getResource('/' + path)
             assert url != null: "library resource ${path} not found"
             return url.text
         }
-        helper.registerAllowedMethod('fileExists', [String]) { String path -> workspaceFiles.contains(path) }
+        helper.registerAllowedMethod('fileExists', [String]) { String path -> workspaceFiles.contains(path.toString()) }
         helper.registerAllowedMethod('junit', [Map]) { Map m -> }
         helper.registerAllowedMethod('archiveArtifacts', [Map]) { Map m -> }
         helper.registerAllowedMethod('buildDiscarder', [Object]) { }

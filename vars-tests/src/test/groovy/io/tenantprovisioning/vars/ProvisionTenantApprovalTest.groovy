@@ -22,7 +22,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
 
     @Test
     void autoApprovedRequestsAskNobody() {
-        script.runApprovals(autoApproved(), cfg)
+        runApprovals(autoApproved(), cfg)
 
         assertEquals(0, count('input'))
         assertEquals(0, count('recordApproval'))
@@ -32,7 +32,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
     void theCfoIsAskedOnceInsideTheDefaultThreeDayTimeoutAndTheAnswerRecorded() {
         inputAnswers.ApproveCFO = { Map m -> [APPROVER: 'carol', COMMENT: 'within plan'] }
 
-        script.runApprovals(needing(['CFO']), cfg)
+        runApprovals(needing(['CFO']), cfg)
 
         List inputs = argsOf('input')
         assertEquals(1, inputs.size())
@@ -55,7 +55,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
             inputAnswers["Approve${group}".toString()] = { Map m -> [APPROVER: user, COMMENT: ''] }
         }
 
-        script.runApprovals(request, script.configure([approvalTimeout: 12, approvalTimeoutUnit: 'HOURS']))
+        runApprovals(request, script.configure([approvalTimeout: 12, approvalTimeoutUnit: 'HOURS']))
 
         assertEquals(['ApproveCFO', 'ApproveCTO', 'ApproveLEGAL'], argsOf('input').collect { it.id })
         assertEquals(['tenant-approvers-cfo', 'cto-office', 'tenant-approvers-legal'], argsOf('input').collect { it.submitter })
@@ -74,7 +74,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCTO = { Map m -> throw rejected }
 
         try {
-            script.runApprovals(needing(['CFO', 'CTO', 'LEGAL']), cfg)
+            runApprovals(needing(['CFO', 'CTO', 'LEGAL']), cfg)
             fail('a rejection must end the build')
         } catch (FlowInterruptedException e) {
             assertSame(rejected, e)
@@ -90,7 +90,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new ExceededTimeout()) }
 
         try {
-            script.runApprovals(needing(['CFO']), cfg)
+            runApprovals(needing(['CFO']), cfg)
             fail('a timeout must end the build')
         } catch (FlowInterruptedException e) {
             assertEquals('ABORTED', e.result)
@@ -108,7 +108,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         request.route[0].submitters = 'tenant-approvers-cfo, ops-bob'
 
         try {
-            script.runApprovals(request, cfg)
+            runApprovals(request, cfg)
             fail('an abort must end the build')
         } catch (FlowInterruptedException expected) {
         }
@@ -124,7 +124,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCFO = { Map m -> throw aborted }
 
         try {
-            script.runApprovals(needing(['CFO']), cfg)
+            runApprovals(needing(['CFO']), cfg)
             fail('the abort must end the build')
         } catch (FlowInterruptedException e) {
             assertSame(aborted, e)
@@ -140,7 +140,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new UserInterruption('ops-bob')) }
 
         try {
-            script.runApprovals(needing(['CFO']), cfg)
+            runApprovals(needing(['CFO']), cfg)
             fail('an abort must end the build')
         } catch (FlowInterruptedException expected) {
         }
@@ -153,7 +153,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED') }
 
         try {
-            script.runApprovals(needing(['CFO']), cfg)
+            runApprovals(needing(['CFO']), cfg)
             fail('the interruption must end the build')
         } catch (FlowInterruptedException expected) {
         }
@@ -168,7 +168,7 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCFO = { Map m -> throw new FlowInterruptedException('ABORTED', new Rejection('Dave')) }
 
         try {
-            script.runApprovals(request, cfg)
+            runApprovals(request, cfg)
             fail('a rejection must end the build')
         } catch (FlowInterruptedException expected) {
         }
@@ -182,11 +182,17 @@ class ProvisionTenantApprovalTest extends LibraryTestBase {
         inputAnswers.ApproveCFO = { Map m -> throw new StepFailure('input misconfigured') }
 
         try {
-            script.runApprovals(needing(['CFO']), cfg)
+            runApprovals(needing(['CFO']), cfg)
             fail('the error must propagate')
         } catch (StepFailure e) {
             assertEquals('input misconfigured', e.message)
         }
         assertEquals(0, count('recordApproval'))
+    }
+
+    /** The approval loop on a request the fake tenant holds as recorded (PENDING_APPROVAL, or APPROVED). */
+    private void runApprovals(Map request, Map cfg) {
+        tenant.submitted(request)
+        script.runApprovals(request, cfg)
     }
 }

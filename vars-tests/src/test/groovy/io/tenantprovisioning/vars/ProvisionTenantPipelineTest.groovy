@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull
 import static org.junit.Assert.assertTrue
 import static org.junit.Assert.fail
 
+import io.tenantprovisioning.model.TenantState
 import org.junit.Before
 import org.junit.Test
 
@@ -34,7 +35,7 @@ class ProvisionTenantPipelineTest extends LibraryTestBase {
         assertEquals([[tenant: 'acme-corp']], argsOf('activateTenant'))
         assertEquals([[resource: 'tenant-acme-corp']], argsOf('lock'))
         assertEquals('reports/tenant-validation-acme-corp.xml', argsOf('junit')[0].testResults)
-        assertEquals('reports/tenant-validation-acme-corp.html', argsOf('archiveArtifacts')[0].artifacts)
+        assertEquals('reports/tenant-validation-acme-corp.html,reports/tenant-report.css', argsOf('archiveArtifacts')[0].artifacts)
         assertEquals(0, count('rollbackTenant'))
         assertEquals('#7 acme-corp', currentBuild.displayName.toString())
     }
@@ -49,7 +50,7 @@ class ProvisionTenantPipelineTest extends LibraryTestBase {
         Map request = argsOf('approveBudget')[0]
         assertEquals([tenantName: 'Acme Corp', tier: 'Gold', region: 'ap-south-1', budget: '800000',
                       ownerEmail: 'owner@acme.example', classification: 'PII', jurisdiction: 'DPDPA', crossBorder: true,
-                      approverGroups: [CFO: 'finance-approvers'], costCenter: 'CC_ACME', requestedBy: 'alice'], request)
+                      approverGroups: [[group: 'CFO', submitters: 'finance-approvers']], costCenter: 'CC_ACME', requestedBy: 'alice'], request)
     }
 
     @Test
@@ -184,6 +185,7 @@ class ProvisionTenantPipelineTest extends LibraryTestBase {
     void rollbackOnceIsIdempotentWithinABuild() {
         Map run = [provisioningStarted: true, activated: false, rolledBack: false, request: [slug: 'acme-corp']]
         Map cfg = script.configure([:])
+        tenant.arrangeAt(TenantState.VALIDATING)
 
         script.rollbackOnce(run, cfg, 'the build failed')
         script.rollbackOnce(run, cfg, 'the build was aborted')

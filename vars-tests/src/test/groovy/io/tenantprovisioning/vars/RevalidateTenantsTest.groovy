@@ -5,9 +5,14 @@ import static org.junit.Assert.assertTrue
 import static org.junit.Assert.fail
 
 import org.junit.Before
+import org.junit.Rule
+import org.junit.rules.TemporaryFolder
 import org.junit.Test
 
 class RevalidateTenantsTest extends LibraryTestBase {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder()
 
     def script
     int exitCode = 0
@@ -23,7 +28,8 @@ class RevalidateTenantsTest extends LibraryTestBase {
         script.call([:])
 
         assertEquals(['H 2 * * *'], declarative.crons)
-        assertEquals([[script: "tenantctl revalidate --all --parallel 4 --junit 'reports/revalidation'", returnStatus: true],
+        assertEquals([[script: "rm -f -- 'reports/revalidation'/tenant-*.xml", returnStatus: null],
+                      [script: "tenantctl revalidate --all --parallel 4 --junit 'reports/revalidation'", returnStatus: true],
                       [script: "tenantctl report --html 'reports/revalidation/fleet-report.html'", returnStatus: true]],
                 argsOf('sh').collect { [script: it.script.toString(), returnStatus: it.returnStatus] })
         assertEquals('reports/revalidation/*.xml', argsOf('junit')[0].testResults.toString())
@@ -66,9 +72,39 @@ class RevalidateTenantsTest extends LibraryTestBase {
         script.call([schedule: 'H */6 * * *', parallel: 8, tenantctl: '/opt/tenantctl/bin/tenantctl', reportsDir: 'out'])
 
         assertEquals(['H */6 * * *'], declarative.crons)
-        assertEquals("/opt/tenantctl/bin/tenantctl revalidate --all --parallel 8 --junit 'out'", argsOf('sh')[0].script.toString())
-        assertEquals("/opt/tenantctl/bin/tenantctl report --html 'out/fleet-report.html'", argsOf('sh')[1].script.toString())
+        assertEquals("rm -f -- 'out'/tenant-*.xml", argsOf('sh')[0].script.toString())
+        assertEquals("/opt/tenantctl/bin/tenantctl revalidate --all --parallel 8 --junit 'out'", argsOf('sh')[1].script.toString())
+        assertEquals("/opt/tenantctl/bin/tenantctl report --html 'out/fleet-report.html'", argsOf('sh')[2].script.toString())
         assertEquals('out/fleet-report.html', argsOf('archiveArtifacts')[0].artifacts)
+    }
+
+    /**
+     * The workspace outlives builds: a tenant offboarded since the last run would still have its old suite
+     * there, and `junit reports/revalidation/*.xml` would publish it again. The clearing command runs for real
+     * here, in a workspace holding the last run's files.
+     */
+    @Test
+    void theLastRunsJunitFilesAreClearedBeforeThisRunWritesItsOwn() {
+        File workspace = temp.newFolder('workspace')
+        File reports = new File(workspace, 'reports/revalidation')
+        reports.mkdirs()
+        ['tenant-offboarded-since.xml', 'tenant-acme.xml', 'fleet-report.html', 'notes.txt'].each { new File(reports, it).text = 'old' }
+        List<String> order = []
+        helper.registerAllowedMethod('sh', [Map]) { Map m ->
+            if (m.returnStatus) {
+                order << (m.script.toString().contains(' revalidate ') ? 'revalidate' : 'report')
+                return 0
+            }
+            Process shell = new ProcessBuilder('sh', '-c', m.script.toString()).directory(workspace).redirectErrorStream(true).start()
+            assertEquals(shell.text, 0, shell.waitFor())
+            order << 'clear'
+            return null
+        }
+
+        script.call([:])
+
+        assertEquals(['clear', 'revalidate', 'report'], order)
+        assertEquals(['fleet-report.html', 'notes.txt'], reports.list().sort() as List)
     }
 
     @Test
