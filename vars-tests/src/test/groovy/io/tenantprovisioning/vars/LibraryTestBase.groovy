@@ -18,6 +18,7 @@ abstract class LibraryTestBase extends BasePipelineTest {
 
     RecordedRunWrapper currentBuild
     DeclarativeFake declarative
+    /** The tenant the fake steps move; null when a test installs the real steps (the engine keeps the state). */
     FakeTenant tenant = new FakeTenant()
     Set<String> workspaceFiles = [] as Set
 
@@ -68,7 +69,9 @@ abstract class LibraryTestBase extends BasePipelineTest {
 
         tenantSteps.keySet().each { String name ->
             // Strings, as structs binds a step's arguments (Groovy under CPS may hand over GStrings)
-            helper.registerAllowedMethod(name, [Map]) { Map args -> tenant.perform(name, plain(args) as Map, tenantSteps[name]) }
+            helper.registerAllowedMethod(name, [Map]) { Map args ->
+                tenant == null ? tenantSteps[name].call(args) : tenant.perform(name, plain(args) as Map, tenantSteps[name])
+            }
         }
         helper.registerAllowedMethod('input', [Map]) { Map m ->
             Closure answer = inputAnswers[m.id]

@@ -62,6 +62,7 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
         steps = new RealTenantSteps(new LocalBuild(buildEnv, workspace.toPath(),
                 RecordedBuild.startedBy(buildCauses[0].userId as String)))
         tenantSteps.putAll(steps.asPipelineSteps())
+        tenant = null   // the real engine is the state machine here
         // the reports the real validateTenant writes are real files in the workspace
         helper.registerAllowedMethod('fileExists', [String]) { String path -> new File(workspace, path).isFile() }
         platform = TenantPlatform.open(settings, QUIET)

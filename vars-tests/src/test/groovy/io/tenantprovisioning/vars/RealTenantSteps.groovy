@@ -2,6 +2,7 @@ package io.tenantprovisioning.vars
 
 import io.tenantprovisioning.jenkins.ActivateTenantStep
 import io.tenantprovisioning.jenkins.ApproveBudgetStep
+import io.tenantprovisioning.jenkins.GroupApprovers
 import io.tenantprovisioning.jenkins.LocalBuild
 import io.tenantprovisioning.jenkins.RecordApprovalStep
 import io.tenantprovisioning.jenkins.RollbackTenantStep
@@ -73,6 +74,10 @@ class RealTenantSteps {
      */
     static Step bind(Class type, List<String> constructorArgs, Map args) {
         Map plain = LibraryTestBase.plain(args) as Map
+        // a list of maps becomes the @DataBoundConstructor objects the argument's type holds, as structs does
+        if (plain.approverGroups instanceof List) {
+            plain.approverGroups = plain.approverGroups.collect { Map e -> new GroupApprovers(e.group as String, e.submitters as String) }
+        }
         Step step = type.newInstance(constructorArgs.collect { plain[it] } as Object[]) as Step
         (plain.keySet() - constructorArgs).each { String key -> step."${key}" = plain[key] }
         return step
