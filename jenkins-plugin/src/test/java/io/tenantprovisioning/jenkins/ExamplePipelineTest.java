@@ -119,7 +119,9 @@ class ExamplePipelineTest {
         InputStepExecution cfo = waitForInput(build, "ApproveCFO");
 
         try (ACLContext as = ACL.as(User.getById("carol", true))) {
-            cfo.proceed(Map.of("COMMENT", "within plan"));
+            // proceed(Map) returns the map as given: only the web form's path (doProceed) adds the
+            // submitterParameter, so a test calling the Java API must add APPROVER itself
+            cfo.proceed(Map.of("DECISION", "APPROVED", "COMMENT", "within plan", "APPROVER", "carol"));
         }
         j.assertBuildStatusSuccess(j.waitForCompletion(build));
         provisioned = true;
@@ -134,13 +136,27 @@ class ExamplePipelineTest {
         InputStepExecution cfo = waitForInput(build, "ApproveCFO");
 
         try (ACLContext as = ACL.as(User.getById("dave", true))) {
-            cfo.doAbort();
+            cfo.proceed(Map.of("DECISION", "REJECTED", "COMMENT", "over budget", "APPROVER", "dave"));
         }
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(build));
 
         j.assertLogContains("CFO REJECTED by dave", build);
         j.assertLogNotContains("provisioning request", build);
         j.assertLogNotContains("rolling back", build);
+    }
+
+    @Test
+    void anAbortRecordsNoDecision() throws Exception {
+        WorkflowRun build = job.scheduleBuild2(0, parameters("1500000")).waitForStart();
+        InputStepExecution cfo = waitForInput(build, "ApproveCFO");
+
+        try (ACLContext as = ACL.as(User.getById("mallory", true))) {
+            cfo.doAbort();
+        }
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(build));
+
+        j.assertLogNotContains("REJECTED by", build);
+        j.assertLogNotContains("provisioning request", build);
     }
 
     private ParametersAction parameters(String budget) {
@@ -160,7 +176,7 @@ class ExamplePipelineTest {
     }
 
     private InputStepExecution waitForInput(WorkflowRun build, String id) throws Exception {
-        j.waitForMessage("Approve '" + slug + "'", build);
+        j.waitForMessage("Tenant '" + slug + "'", build);
         InputAction action = build.getAction(InputAction.class);
         assertThat(action).isNotNull();
         InputStepExecution execution = action.getExecution(id);
