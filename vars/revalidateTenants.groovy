@@ -105,10 +105,11 @@ def publishFleetReport(Map cfg) {
     String page = "${cfg.reportsDir}/fleet-report.html"
     int status = 0
     withTenantCredentials(cfg.credentials) {
-        status = sh(script: "${cfg.tenantctl} report --html '${page}'", returnStatus: true)
+        // the stylesheet beside the page: Jenkins serves archived files under a CSP that drops inline styles
+        status = sh(script: "${cfg.tenantctl} report --html '${page}' --stylesheet-beside", returnStatus: true)
     }
     if (status == 0) {
-        archiveArtifacts(artifacts: page, allowEmptyArchive: false)
+        archiveArtifacts(artifacts: "${page},${cfg.reportsDir}/tenant-report.css", allowEmptyArchive: false)
     } else {
         unstable("tenantctl report failed with exit code ${status}; this build has no fleet page")
     }

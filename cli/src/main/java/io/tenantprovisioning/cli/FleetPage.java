@@ -39,6 +39,10 @@ final class FleetPage {
     private FleetPage() {
     }
 
+    static String renderLinked(FleetReport report) {
+        return HtmlPage.renderLinked(page(report));
+    }
+
     static String render(FleetReport report) {
         return HtmlPage.render(page(report));
     }

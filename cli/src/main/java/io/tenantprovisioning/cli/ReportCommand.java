@@ -4,6 +4,7 @@ import io.tenantprovisioning.application.FleetQuery;
 import io.tenantprovisioning.application.FleetReport;
 import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.config.SettingsLoader;
+import io.tenantprovisioning.report.HtmlPage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,6 +39,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Also write the page as self-contained HTML to FILE (its folder is created).")
     Path html;
 
+    @Option(names = "--stylesheet-beside",
+            description = "With --html: link the stylesheet, written beside FILE as " + HtmlPage.STYLESHEET
+                    + ", instead of inlining it; the page then has no inline style (for Jenkins, whose "
+                    + "Content-Security-Policy for archived files drops inline styles).")
+    boolean stylesheetBeside;
+
     @Mixin
     OutputOptions output;
 
@@ -49,6 +56,9 @@ final class ReportCommand implements Callable<Integer> {
         // every refusal comes before the registry is opened: bad input reads nothing
         FleetQuery query = new FleetQuery(all, trend);
         HtmlFile.check(html, true);
+        if (stylesheetBeside && html == null) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, "--stylesheet-beside needs --html FILE");
+        }
         FleetReport report;
         try (TenantLedger ledger = TenantLedger.open(SettingsLoader.load(Map.of()))) {
             report = ledger.fleet(query);
@@ -57,7 +67,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (html != null) {
             // before stdout is written, so a failure leaves stdout holding only the error
-            HtmlFile.write(html, FleetPage.render(report));
+            if (stylesheetBeside) {
+                HtmlFile.write(html, FleetPage.renderLinked(report));
+                Path css = html.toAbsolutePath().resolveSibling(HtmlPage.STYLESHEET);
+                HtmlFile.write(css, HtmlPage.stylesheet());
+            } else {
+                HtmlFile.write(html, FleetPage.render(report));
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

@@ -84,6 +84,15 @@ class FleetPageTest {
                 "src=", "url(", "<script", "<link", "@import");
     }
 
+    /** For Jenkins (the nightly job archives the page): no inline style, the stylesheet linked beside it. */
+    @Test
+    void theLinkedPageHasNoInlineStyle() {
+        String linked = FleetPage.renderLinked(report());
+
+        assertThat(linked).contains("<link rel=\"stylesheet\" href=\"tenant-report.css\"/>", "<svg");
+        assertThat(java.util.regex.Pattern.compile("(?i)<style|\\sstyle\\s*=").matcher(linked).find()).isFalse();
+    }
+
     @Test
     void tenantNamesAndFindingsAreEscaped() {
         assertThat(html).doesNotContain("<script", "alert('x')")

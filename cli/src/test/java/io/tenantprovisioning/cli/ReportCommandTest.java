@@ -208,6 +208,23 @@ class ReportCommandTest {
         assertThat(folder.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(json(folder.out()).path("error").asText()).contains("is a directory");
         assertThat(CliRun.of("report", "--help").out()).contains("tenantctl report --html reports/fleet.html");
+        CliRun noPage = CliRun.of("report", "--stylesheet-beside");
+        assertThat(noPage.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(noPage.err()).contains("--stylesheet-beside needs --html FILE");
+    }
+
+    /** As the nightly Jenkins job writes it: the page links its stylesheet, written beside it; no inline style. */
+    @Test
+    void theStylesheetCanBeWrittenBesideThePage(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("out/fleet.html");
+
+        CliRun run = CliRun.of("report", "--html", page.toString(), "--stylesheet-beside");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        String html = Files.readString(page);
+        assertThat(html).contains("<link rel=\"stylesheet\" href=\"tenant-report.css\"/>").doesNotContain("<style");
+        assertThat(java.util.regex.Pattern.compile("\\sstyle\\s*=").matcher(html).find()).isFalse();
+        assertThat(dir.resolve("out/tenant-report.css")).content().contains(".bar.w100{width:100%}");
     }
 
     /**

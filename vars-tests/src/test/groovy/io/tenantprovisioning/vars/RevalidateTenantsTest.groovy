@@ -30,7 +30,7 @@ class RevalidateTenantsTest extends LibraryTestBase {
         assertEquals(['H 2 * * *'], declarative.crons)
         assertEquals([[script: "rm -f -- 'reports/revalidation'/tenant-*.xml", returnStatus: null],
                       [script: "tenantctl revalidate --all --parallel 4 --junit 'reports/revalidation'", returnStatus: true],
-                      [script: "tenantctl report --html 'reports/revalidation/fleet-report.html'", returnStatus: true]],
+                      [script: "tenantctl report --html 'reports/revalidation/fleet-report.html' --stylesheet-beside", returnStatus: true]],
                 argsOf('sh').collect { [script: it.script.toString(), returnStatus: it.returnStatus] })
         assertEquals('reports/revalidation/*.xml', argsOf('junit')[0].testResults.toString())
         assertEquals('SUCCESS', declarative.result())
@@ -45,7 +45,7 @@ class RevalidateTenantsTest extends LibraryTestBase {
 
             script.call([:])
 
-            assertEquals("revalidate exit ${code}".toString(), [[artifacts: 'reports/revalidation/fleet-report.html', allowEmptyArchive: false]],
+            assertEquals("revalidate exit ${code}".toString(), [[artifacts: 'reports/revalidation/fleet-report.html,reports/revalidation/tenant-report.css', allowEmptyArchive: false]],
                     argsOf('archiveArtifacts'))
             assertEquals("revalidate exit ${code}".toString(), [0: 'SUCCESS', 1: 'UNSTABLE', 6: 'FAILURE'][code], declarative.result())
         }
@@ -74,8 +74,8 @@ class RevalidateTenantsTest extends LibraryTestBase {
         assertEquals(['H */6 * * *'], declarative.crons)
         assertEquals("rm -f -- 'out'/tenant-*.xml", argsOf('sh')[0].script.toString())
         assertEquals("/opt/tenantctl/bin/tenantctl revalidate --all --parallel 8 --junit 'out'", argsOf('sh')[1].script.toString())
-        assertEquals("/opt/tenantctl/bin/tenantctl report --html 'out/fleet-report.html'", argsOf('sh')[2].script.toString())
-        assertEquals('out/fleet-report.html', argsOf('archiveArtifacts')[0].artifacts)
+        assertEquals("/opt/tenantctl/bin/tenantctl report --html 'out/fleet-report.html' --stylesheet-beside", argsOf('sh')[2].script.toString())
+        assertEquals('out/fleet-report.html,out/tenant-report.css', argsOf('archiveArtifacts')[0].artifacts)
     }
 
     /**
