@@ -68,7 +68,8 @@ public record ControllerConfiguration(Map<Setting, String> values, Map<Setting, 
 
     /** The engine's settings: the plain values and every secret read from the credentials store now. */
     public Settings settings(CredentialSecrets store) {
-        Map<Setting, String> all = new EnumMap<>(values);
+        Map<Setting, String> all = new EnumMap<>(Setting.class);
+        all.putAll(values);
         List<String> missing = new ArrayList<>();
         credentialIds.forEach((setting, id) -> {
             Optional<String> secret = store.secretText(id);

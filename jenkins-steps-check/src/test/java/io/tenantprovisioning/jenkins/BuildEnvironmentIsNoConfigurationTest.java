@@ -57,6 +57,8 @@ class BuildEnvironmentIsNoConfigurationTest {
             assertThat(small).as(build.log()).containsEntry("slug", tenant).containsEntry("autoApproved", true);
             build.run(new TerraformProvisionStep((String) small.get("requestId")), hostile);
             assertThat(build.log()).contains("with the DIRECT engine");
+            assertThat((Map<String, Object>) build.run(new ValidateTenantStep(tenant), hostile)).as(build.log())
+                    .containsEntry("passed", true);
             assertThat(build.run(new ActivateTenantStep(tenant), hostile)).as(build.log()).isEqualTo("ACTIVE");
 
             assertThat(services.state()).isEqualTo("ACTIVE");
