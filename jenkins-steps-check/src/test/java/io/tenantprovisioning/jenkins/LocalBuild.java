@@ -36,7 +36,8 @@ public final class LocalBuild {
     private final PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
     private final TaskListener listener = () -> logStream;
     private final RecordedBuild build;
-    private final Settings controller;
+    /** The controller's configuration; an administrator may change it between steps. */
+    private volatile Settings controller;
 
     /** A build no person started (a timer); see {@link #LocalBuild(Map, Path, RecordedBuild)}. */
     public LocalBuild(Map<String, String> env, Path workspace) {
@@ -58,6 +59,14 @@ public final class LocalBuild {
         this.env = Map.copyOf(env);
         this.workspace = new FilePath(agent, workspace.toString());
         this.build = build;
+    }
+
+    /**
+     * Changes the controller's configuration for the steps that follow (a test standing in for an
+     * administrator; the only way, for instance, to inject TENANTCTL_FAIL_AT: a build's withEnv cannot).
+     */
+    public void configureController(Map<Setting, String> overrides) {
+        controller = controller.with(overrides);
     }
 
     private static Settings settingsNamedIn(Map<String, String> env) {
