@@ -16,6 +16,7 @@ import io.tenantprovisioning.rag.TenantQueryService;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.RegionCatalog;
 import io.tenantprovisioning.request.RequestValidator;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.model.SecretVault;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
@@ -55,6 +56,7 @@ public final class PlatformServices implements AutoCloseable {
     private final List<ResourceDriver> drivers;
     private final DirectEngine directEngine;
     private final SigningKeyTokens tokens;
+    private final OwnershipMarker marker;
 
     private final FailurePoints failurePoints;
     private final FaultDecorators faults;
@@ -65,21 +67,23 @@ public final class PlatformServices implements AutoCloseable {
         this.faults = faults;
         this.settings = settings;
         this.registry = registry;
+        // every driver marks what it creates with this registry's id and touches nothing without it
+        this.marker = new OwnershipMarker(registry.identity().read());
         this.vault = faults.wrap(registry.secrets(SecretCipher.fromSettings(settings)));
         this.tiers = TierCatalog.load();
         this.planner = TenantPlanner.from(settings, tiers);
         this.validator = new RequestValidator(RegionCatalog.load());
-        this.postgres = PostgresSchemaDriver.fromSettings(settings);
-        this.objectStore = ObjectStoreDriver.fromSettings(settings);
+        this.postgres = PostgresSchemaDriver.fromSettings(settings, marker);
+        this.objectStore = ObjectStoreDriver.fromSettings(settings, marker);
         this.embedder = new LazyEmbedder(MiniLmEmbedder::new, MiniLmEmbedder.DIMENSIONS);
         this.vectorStore = VectorStore.fromSettings(settings, embedder.dimensions());
         this.corpus = new TenantCorpus(vectorStore, embedder);
         List<ResourceDriver> all = new ArrayList<>();
         all.add(postgres);
-        all.add(RedisNamespaceDriver.fromSettings(settings));
+        all.add(RedisNamespaceDriver.fromSettings(settings, marker));
         all.add(objectStore);
-        all.add(new VectorNamespaceDriver(vectorStore, corpus));
-        all.add(MonitoringDriver.fromSettings(settings));
+        all.add(new VectorNamespaceDriver(vectorStore, corpus, marker));
+        all.add(MonitoringDriver.fromSettings(settings, marker));
         all.add(new SigningKeyDriver(vault, new RandomSecrets()));
         // every user of the drivers (engine, compensations, sweep, drift) sees the same decorated ones
         this.drivers = faults.wrapDrivers(all);
@@ -118,6 +122,11 @@ public final class PlatformServices implements AutoCloseable {
 
     public Registry registry() {
         return registry;
+    }
+
+    /** This registry's ownership marker, which every driver writes and checks. */
+    public OwnershipMarker marker() {
+        return marker;
     }
 
     public SecretVault vault() {

@@ -49,8 +49,11 @@ public final class ProvisionHandler {
             throw new IllegalTransitionException(now, TenantState.PROVISIONING);
         }
         try {
-            Map<String, String> outputs = saga.provision(tenant, graph.accessLoader.expectedTags(tenant),
-                    graph.engine(engineKind), PlatformGraph.actor(), progress);
+            // the registry's marker in the spec too, so what Terraform creates carries it like the drivers' own
+            Map<String, String> tags = graph.services.marker().stamp(graph.accessLoader.expectedTags(tenant),
+                    tenant.slug());
+            Map<String, String> outputs = saga.provision(tenant, tags, graph.engine(engineKind), PlatformGraph.actor(),
+                    progress);
             return new ProvisioningResult.Provisioned(tenant.slug().value(), outputs);
         } catch (ProvisioningSaga.StepFailed e) {
             if (e.interrupted()) {

@@ -9,6 +9,8 @@ public enum Setting {
     REGISTRY_DB_HOST("127.0.0.1", false, "registry PostgreSQL host"),
     REGISTRY_DB_PORT("5432", false, "registry PostgreSQL port"),
     REGISTRY_DB_NAME("tenant_registry", false, "registry database"),
+    REGISTRY_DB_SCHEMA("registry", false, "schema of the registry tables; a second registry (staging) on the same database "
+            + "uses another schema (or another REGISTRY_DB_NAME)"),
     REGISTRY_DB_USER("tenantctl_admin", false, "role that migrates the registry and creates tenant schemas/roles"),
     REGISTRY_DB_PASSWORD(null, true, "password of REGISTRY_DB_USER"),
     TENANT_DB_NAME("tenant_data", false, "database (same server) that holds the tenant schemas"),

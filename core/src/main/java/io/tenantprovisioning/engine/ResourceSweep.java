@@ -36,8 +36,8 @@ public final class ResourceSweep {
     }
 
     /**
-     * Resources with the product's tags/prefixes whose tenant is not in {@code ownedSlugs}, except
-     * canaries younger than {@link CanarySlugs#IN_FLIGHT}.
+     * Resources carrying this registry's ownership marker (what the drivers list) whose tenant is not in
+     * {@code ownedSlugs}, except canaries younger than {@link CanarySlugs#IN_FLIGHT}.
      */
     public SweepReport sweepOrphans(Set<String> ownedSlugs, boolean dryRun) {
         java.time.Instant now = java.time.Instant.now();

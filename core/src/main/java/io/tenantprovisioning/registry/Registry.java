@@ -69,6 +69,11 @@ public final class Registry implements AutoCloseable {
         return new AuditLog(scope, auditKey);
     }
 
+    /** This registry's identity: the ownership marker of every resource it creates. */
+    public RegistryIdentity identity() {
+        return new RegistryIdentity(scope);
+    }
+
     /** When each tenant secret was last written, without the secrets (no cipher needed). */
     public SecretStamps secretStamps() {
         return new SecretStamps(scope);

@@ -55,9 +55,9 @@ public final class RegistryDatabase implements AutoCloseable {
         this.pool = new HikariDataSource(poolConfig());
     }
 
-    /** Opens and migrates the registry the settings point at, in schema {@value #DEFAULT_SCHEMA}. */
+    /** Opens and migrates the registry the settings point at, in schema REGISTRY_DB_SCHEMA ({@value #DEFAULT_SCHEMA}). */
     public static RegistryDatabase open(Settings settings) {
-        return open(settings, DEFAULT_SCHEMA);
+        return open(settings, settings.string(Setting.REGISTRY_DB_SCHEMA));
     }
 
     /** Opens and migrates the registry in another schema (tests use throwaway schemas). */

@@ -18,10 +18,11 @@ import java.util.Optional;
  * never issues or changes a credential, so a credential has exactly one owner, the phase that created it.
  *
  * <p>Contract: {@link #create} and {@link #configure} are idempotent (a re-run after a crash finishes the
- * job or no-ops), and {@link #create} refuses a resource of its name whose marker names another tenant or
- * manager; {@link #destroy} is idempotent (deleting what is gone is success) and works from the slug
- * alone, so rollback never depends on a create having returned; {@link #listManaged} asks the service,
- * not the registry, so the sweep finds what the journal missed.
+ * job or no-ops), and {@link #create} refuses a resource of its name that does not carry this registry's
+ * {@link OwnershipMarker} for the tenant; {@link #destroy} is idempotent (deleting what is gone is
+ * success), works from the slug alone, so rollback never depends on a create having returned, and deletes
+ * only what carries the marker; {@link #listManaged} asks the service, not the registry, so the sweep
+ * finds what the journal missed, and reports only what carries this registry's marker.
  */
 public interface ResourceDriver {
 

@@ -22,11 +22,11 @@ class RegistryDatabaseTest {
             try (Connection admin = throwaway.adminConnection(); Statement st = admin.createStatement()) {
                 assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
                         + throwaway.schema() + "' ORDER BY 1")).containsExactly("approvals", "audit_log",
-                        "flyway_schema_history", "provisioning_requests", "resource_journal", "run_holders",
+                        "flyway_schema_history", "provisioning_requests", "registry_identity", "resource_journal", "run_holders",
                         "tenant_secrets", "tenants", "validation_runs");
                 assertThat(strings(st, "SELECT version || ':' || success FROM flyway_schema_history "
                         + "WHERE version IS NOT NULL ORDER BY installed_rank"))
-                        .containsExactly("1:true", "2:true", "3:true");
+                        .containsExactly("1:true", "2:true", "3:true", "6:true");
                 assertThat(strings(st, "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'tenantctl_app'"))
                         .containsExactly("false");
             }
@@ -45,14 +45,25 @@ class RegistryDatabaseTest {
              Connection admin = throwaway.adminConnection(); Statement st = admin.createStatement()) {
             assertThat(again.schema()).isEqualTo(throwaway.schema());
             assertThat(strings(st, "SELECT count(*)::text FROM flyway_schema_history WHERE version IS NOT NULL"))
-                    .containsExactly("3");
+                    .containsExactly("4");
+        }
+    }
+
+    @Test
+    void eachRegistryHasAnIdentityOfItsOwnThatMigratingAgainKeeps() throws Exception {
+        try (ThrowawayRegistry one = ThrowawayRegistry.create(); ThrowawayRegistry two = ThrowawayRegistry.create();
+             RegistryDatabase again = RegistryDatabase.open(one.settings(), one.schema());
+             Registry reopened = new Registry(again, java.util.Optional.empty())) {
+            assertThat(one.registry().identity().read()).isNotEqualTo(two.registry().identity().read());
+            assertThat(reopened.identity().read()).isEqualTo(one.registry().identity().read());
         }
     }
 
     @Test
     void theSharedRegistryMigratesIdempotently() {
         try (Registry registry = Registry.open(TestServices.settings())) {
-            assertThat(registry.database().schema()).isEqualTo(RegistryDatabase.DEFAULT_SCHEMA);
+            assertThat(registry.database().schema())
+                    .isEqualTo(TestServices.settings().string(Setting.REGISTRY_DB_SCHEMA));
             assertThat(registry.tenants().list(java.util.Optional.of("NO_SUCH_STATE"))).isEmpty();
         }
     }

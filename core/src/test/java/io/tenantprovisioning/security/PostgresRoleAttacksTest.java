@@ -29,7 +29,7 @@ class PostgresRoleAttacksTest {
 
     @BeforeEach
     void open() {
-        driver = PostgresSchemaDriver.fromSettings(TestServices.settings());
+        driver = PostgresSchemaDriver.fromSettings(TestServices.settings(), TestServices.MARKER);
     }
 
     @AfterEach

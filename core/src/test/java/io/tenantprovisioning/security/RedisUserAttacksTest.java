@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RedisUserAttacksTest {
 
     private final Settings settings = TestServices.settings();
-    private final RedisNamespaceDriver driver = RedisNamespaceDriver.fromSettings(settings);
+    private final RedisNamespaceDriver driver = RedisNamespaceDriver.fromSettings(settings, TestServices.MARKER);
     private final RedisEndpoint endpoint = RedisEndpoint.fromSettings(settings);
     private final List<Slug> created = new ArrayList<>();
 

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3KeyAttacksTest {
 
     private final Settings settings = TestServices.settings();
-    private final S3Backend backend = S3Backend.fromSettings(settings);
+    private final S3Backend backend = S3Backend.fromSettings(settings, TestServices.MARKER);
     private final List<Slug> created = new ArrayList<>();
 
     @AfterEach

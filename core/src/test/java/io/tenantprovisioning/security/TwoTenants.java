@@ -30,9 +30,9 @@ import java.util.function.Function;
 final class TwoTenants implements AutoCloseable {
 
     private final Settings settings = TestServices.settings();
-    private final PostgresSchemaDriver postgres = PostgresSchemaDriver.fromSettings(settings);
-    private final RedisNamespaceDriver redis = RedisNamespaceDriver.fromSettings(settings);
-    private final S3Backend s3 = S3Backend.fromSettings(settings);
+    private final PostgresSchemaDriver postgres = PostgresSchemaDriver.fromSettings(settings, TestServices.MARKER);
+    private final RedisNamespaceDriver redis = RedisNamespaceDriver.fromSettings(settings, TestServices.MARKER);
+    private final S3Backend s3 = S3Backend.fromSettings(settings, TestServices.MARKER);
     private final SigningKeyDriver signingKeys = new SigningKeyDriver(new InMemorySecretVault(), new RandomSecrets());
     private final List<Slug> created = new ArrayList<>();
     private TenantAccess a;

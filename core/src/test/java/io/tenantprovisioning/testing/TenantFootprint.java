@@ -2,7 +2,6 @@ package io.tenantprovisioning.testing;
 
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.registry.RegistryDatabase;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.resource.objectstore.S3Connection;
@@ -125,7 +124,7 @@ public final class TenantFootprint implements AutoCloseable {
     /** Vault rows are named {@code <kind step name>.<secret>}: each counts for its kind. */
     private void vault(Slug slug, Map<ResourceKind, List<String>> found) throws SQLException {
         try (Connection c = AdminPostgres.connect(settings.string(Setting.REGISTRY_DB_NAME));
-             PreparedStatement ps = c.prepareStatement("select name from \"" + RegistryDatabase.DEFAULT_SCHEMA
+             PreparedStatement ps = c.prepareStatement("select name from \"" + settings.string(Setting.REGISTRY_DB_SCHEMA)
                      + "\".tenant_secrets where slug = ? order by name")) {
             ps.setString(1, slug.value());
             try (ResultSet rs = ps.executeQuery()) {

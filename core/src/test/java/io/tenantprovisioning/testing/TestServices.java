@@ -3,11 +3,14 @@ package io.tenantprovisioning.testing;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
+import io.tenantprovisioning.model.RegistryId;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Settings for tests that talk to the real local services started by {@code scripts/services.sh up}.
@@ -17,6 +20,13 @@ public final class TestServices {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /**
+     * The ownership marker of the drivers tests build by hand: a registry id of this test run's own, so
+     * they take over and sweep only what this run created (resources of the registries of other runs on
+     * the same services are someone else's to them, as a staging registry's are to production's).
+     */
+    public static final OwnershipMarker MARKER = new OwnershipMarker(new RegistryId(UUID.randomUUID()));
 
     private TestServices() {
     }

@@ -29,7 +29,7 @@ class DatabaseConnectivityCheckTest {
 
     @BeforeEach
     void tenant() throws Exception {
-        driver = PostgresSchemaDriver.fromSettings(TestServices.settings());
+        driver = PostgresSchemaDriver.fromSettings(TestServices.settings(), TestServices.MARKER);
         spec = TestTenants.spec(TestServices.uniqueSlug("dbc"), Tier.GOLD);
         tenant = TestTenants.access(spec, List.of(KindPhases.createAndConfigure(driver, spec)));
         name = '"' + spec.slug().sqlIdentifier() + '"';

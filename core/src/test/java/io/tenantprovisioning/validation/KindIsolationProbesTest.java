@@ -1,5 +1,6 @@
 package io.tenantprovisioning.validation;
 
+import io.tenantprovisioning.testing.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Secret;
@@ -48,7 +49,7 @@ class KindIsolationProbesTest {
         };
         List<IsolationProbe> probes = List.of(new PostgresIsolationProbe(),
                 new RedisIsolationProbe(new RedisEndpoint("127.0.0.1", 6379), Secret.of("unused")),
-                new ObjectStoreIsolationProbe(new FilesystemBackend(temp.resolve("buckets"), new BucketNaming("tenant"))),
+                new ObjectStoreIsolationProbe(new FilesystemBackend(temp.resolve("buckets"), new BucketNaming("tenant"), TestServices.MARKER)),
                 new VectorIsolationProbe(new LuceneVectorStore(temp.resolve("vectors"), 384), embedder));
 
         Set<String> named = refs().stream().filter(r -> r.checkId().equals(CrossTenantIsolationCheck.ID))

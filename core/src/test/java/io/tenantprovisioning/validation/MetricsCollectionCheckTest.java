@@ -55,7 +55,7 @@ class MetricsCollectionCheckTest {
         });
         metrics.start();
         driver = new MonitoringDriver(fileSdDir, dashboards, "127.0.0.1:" + metrics.getAddress().getPort(),
-                Optional.empty());
+                Optional.empty(), TestServices.MARKER);
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class MetricsCollectionCheckTest {
 
     @Test
     void aTargetFileOutsideTheWatchedFolderIsReportedAsNotCollected(@TempDir Path unwatched) throws Exception {
-        MonitoringDriver elsewhere = new MonitoringDriver(unwatched, dashboards, "127.0.0.1:1", Optional.empty());
+        MonitoringDriver elsewhere = new MonitoringDriver(unwatched, dashboards, "127.0.0.1:1", Optional.empty(), TestServices.MARKER);
         KindPhases.createAndConfigure(elsewhere, TenantSpecs.spec(slug));
         MetricsCollectionCheck check = new MetricsCollectionCheck(unwatched,
                 Optional.of(new PrometheusTargets(URI.create(settings.string(Setting.PROMETHEUS_URL)))),
@@ -117,7 +117,7 @@ class MetricsCollectionCheckTest {
 
     @Test
     void withoutPrometheusTheFileAndItsLabelDecide(@TempDir Path targets) throws Exception {
-        MonitoringDriver local = new MonitoringDriver(targets, dashboards, "127.0.0.1:9400", Optional.empty());
+        MonitoringDriver local = new MonitoringDriver(targets, dashboards, "127.0.0.1:9400", Optional.empty(), TestServices.MARKER);
         KindPhases.createAndConfigure(local, TenantSpecs.spec(slug));
         MetricsCollectionCheck check = new MetricsCollectionCheck(targets, Optional.empty(), DISCOVERY);
 

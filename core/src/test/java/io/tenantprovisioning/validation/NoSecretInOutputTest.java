@@ -38,7 +38,7 @@ class NoSecretInOutputTest {
     void noSecretInOutputResultsOrMessages() throws Exception {
         Settings settings = TestServices.settings();
         InMemorySecretVault vault = new InMemorySecretVault();
-        RedisNamespaceDriver redis = RedisNamespaceDriver.fromSettings(settings);
+        RedisNamespaceDriver redis = RedisNamespaceDriver.fromSettings(settings, TestServices.MARKER);
         SigningKeyDriver keys = new SigningKeyDriver(vault, new RandomSecrets());
         List<String> said = new ArrayList<>();
         List<Secret> secrets = new ArrayList<>(List.of(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD),
@@ -48,7 +48,7 @@ class NoSecretInOutputTest {
         PrintStream err = System.err;
         Slug a = TestServices.uniqueSlug("nsec");
         Slug b = TestServices.uniqueSlug("nsec");
-        try (PostgresSchemaDriver postgres = PostgresSchemaDriver.fromSettings(settings);
+        try (PostgresSchemaDriver postgres = PostgresSchemaDriver.fromSettings(settings, TestServices.MARKER);
              PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);

@@ -163,7 +163,7 @@ class ObjectStoreChecksTest {
         private final IamClient iam;
 
         OnS3() {
-            backend = S3Backend.fromSettings(settings);
+            backend = S3Backend.fromSettings(settings, TestServices.MARKER);
             iam = S3Connection.fromSettings(settings).iam(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
                     settings.requiredSecret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).reveal())));
@@ -220,7 +220,7 @@ class ObjectStoreChecksTest {
 
         @org.junit.jupiter.api.BeforeEach
         void useTempRoot() {
-            backend = FilesystemBackend.fromSettings(Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString())));
+            backend = FilesystemBackend.fromSettings(Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString())), TestServices.MARKER);
         }
 
         @Override

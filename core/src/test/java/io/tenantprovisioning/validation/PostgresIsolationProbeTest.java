@@ -33,7 +33,7 @@ class PostgresIsolationProbeTest {
 
     @BeforeEach
     void twoTenants() throws Exception {
-        driver = PostgresSchemaDriver.fromSettings(TestServices.settings());
+        driver = PostgresSchemaDriver.fromSettings(TestServices.settings(), TestServices.MARKER);
         a = create();
         b = create();
         roleA = q(a.slug().sqlIdentifier());

@@ -27,7 +27,7 @@ import redis.clients.jedis.params.ScanParams;
 class RedisIsolationProbeTest {
 
     private final Settings settings = TestServices.settings();
-    private final RedisNamespaceDriver driver = RedisNamespaceDriver.fromSettings(settings);
+    private final RedisNamespaceDriver driver = RedisNamespaceDriver.fromSettings(settings, TestServices.MARKER);
     private final RedisIsolationProbe probe = RedisIsolationProbe.fromSettings(settings);
     private final RedisEndpoint endpoint = RedisEndpoint.fromSettings(settings);
     private final Secret adminPassword = settings.requiredSecret(Setting.REDIS_PASSWORD);

@@ -11,7 +11,7 @@ import io.tenantprovisioning.application.TenantOperations;
 public interface OperationsFactory {
 
     /**
-     * @param settings configuration taken from the build's environment (secrets included)
+     * @param settings the controller's configuration (secrets included), never the build's environment
      * @return operations for this one step; closed afterwards when they are {@link AutoCloseable}
      */
     TenantOperations open(Settings settings) throws Exception;

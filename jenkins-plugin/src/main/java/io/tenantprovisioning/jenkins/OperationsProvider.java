@@ -1,33 +1,34 @@
 package io.tenantprovisioning.jenkins;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.model.TaskListener;
 import io.tenantprovisioning.config.ConfigurationException;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.application.TenantOperations;
 import io.tenantprovisioning.request.InvalidRequestException;
-import java.util.EnumMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Runs one engine call for a step: settings from the build's {@link EnvVars} (global environment,
- * {@code environment {}}, {@code withCredentials}), progress to the build log with secrets masked,
- * and every engine failure turned into an {@link AbortException} (message only, masked).
+ * Runs one engine call for a step: settings from the controller's configuration ({@link ControllerSettings},
+ * never the build's {@code EnvVars}, which the Jenkinsfile controls), progress to the build log with the
+ * configured secrets masked, and every engine failure turned into an {@link AbortException} (message only,
+ * masked).
  */
 public final class OperationsProvider {
 
     private final OperationsFactory factory;
+    private final ControllerSettings controller;
 
-    public OperationsProvider(OperationsFactory factory) {
+    public OperationsProvider(OperationsFactory factory, ControllerSettings controller) {
         this.factory = factory;
+        this.controller = controller;
     }
 
-    /** The provider Jenkins uses: core's engine. */
+    /** The provider Jenkins uses: core's engine, configured by the controller's global configuration. */
     public static OperationsProvider engine() {
-        return new OperationsProvider(new EngineOperationsFactory());
+        return new OperationsProvider(new EngineOperationsFactory(), TenantProvisioningConfiguration::current);
     }
 
     /** One step's work against the engine. */
@@ -37,11 +38,11 @@ public final class OperationsProvider {
     }
 
     public <T> T call(StepContext context, Call<T> call) throws Exception {
-        EnvVars env = context.get(EnvVars.class);
         TaskListener listener = context.get(TaskListener.class);
-        SecretMask mask = SecretMask.of(env);
+        Settings settings = controllerSettings();
+        SecretMask mask = SecretMask.of(settings);
         BuildLog log = new BuildLog(listener.getLogger(), mask);
-        TenantOperations operations = open(env, mask);
+        TenantOperations operations = open(settings, mask);
         try {
             return call.apply(operations, log);
         } catch (InterruptedException e) {
@@ -53,21 +54,23 @@ public final class OperationsProvider {
         }
     }
 
-    /** Only the settings tenantctl knows are read; everything else in the environment is ignored. */
-    static Settings settings(Map<String, String> environment) {
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
-            String value = environment.get(setting.name());
-            if (value != null && !value.isBlank()) {
-                values.put(setting, value);
-            }
-        }
-        return Settings.of(values);
+    /** The controller's value of a setting, or its default (e.g. the ENGINE a step uses when it names none). */
+    public String setting(Setting setting) throws AbortException {
+        return controllerSettings().optional(setting).orElse(setting.defaultValue());
     }
 
-    private TenantOperations open(EnvVars env, SecretMask mask) throws AbortException {
+    private Settings controllerSettings() throws AbortException {
         try {
-            return factory.open(settings(env));
+            return controller.settings();
+        } catch (Exception e) {
+            // nothing known to mask yet: the configuration's own errors name settings and ids, never values
+            throw userFacing(e, SecretMask.of(Map.of()));
+        }
+    }
+
+    private TenantOperations open(Settings settings, SecretMask mask) throws AbortException {
+        try {
+            return factory.open(settings);
         } catch (Exception e) {
             throw userFacing(e, mask);
         }

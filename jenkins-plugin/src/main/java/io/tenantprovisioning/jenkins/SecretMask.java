@@ -1,6 +1,7 @@
 package io.tenantprovisioning.jenkins;
 
 import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Replaces the values of secret settings (as bound by {@code withCredentials} or the global
- * environment) with {@code ****} in every line a step writes to the build log or puts in an error.
+ * Replaces the values of secret settings (as the controller's configuration reads them from its
+ * credentials store) with {@code ****} in every line a step writes to the build log or puts in an error.
  * A second line of defence: the engine already never prints secrets.
  */
 public final class SecretMask {
@@ -32,6 +33,14 @@ public final class SecretMask {
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
         return new SecretMask(values);
+    }
+
+    /** The secret settings' values the controller configured. */
+    public static SecretMask of(Settings settings) {
+        Map<String, String> secrets = new java.util.HashMap<>();
+        Arrays.stream(Setting.values()).filter(Setting::isSecret)
+                .forEach(s -> settings.secret(s).ifPresent(v -> secrets.put(s.name(), v.reveal())));
+        return of(secrets);
     }
 
     public String apply(String text) {

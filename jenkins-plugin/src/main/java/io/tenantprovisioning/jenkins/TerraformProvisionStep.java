@@ -32,7 +32,7 @@ public final class TerraformProvisionStep extends TenantStep {
     public String getRequestId() { return requestId; }
     public String getEngine() { return engine; }
 
-    /** {@code terraform} or {@code direct} (default: the ENGINE setting, itself default direct). */
+    /** {@code terraform} or {@code direct} (default: the controller's ENGINE setting, itself default direct). */
     @DataBoundSetter
     public void setEngine(String engine) {
         this.engine = engine == null || engine.isBlank() ? null : EngineKind.parse(engine).name();
@@ -45,8 +45,8 @@ public final class TerraformProvisionStep extends TenantStep {
 
     Map<String, Object> provision(StepContext context) throws Exception {
         return operations().call(context, (ops, log) -> {
-            EngineKind kind = EngineKind.parse(engine != null ? engine
-                    : context.get(EnvVars.class).get(Setting.ENGINE.name(), Setting.ENGINE.defaultValue()));
+            // the default engine is the controller's ENGINE, not the build environment's
+            EngineKind kind = EngineKind.parse(engine != null ? engine : operations().setting(Setting.ENGINE));
             log.line("[tenant-provisioning] provisioning request " + requestId + " with the " + kind + " engine");
             ProvisioningResult.Provisioned result = ops.provision(requestId, kind, log);
             log.line("[tenant-provisioning] " + result.slug() + " is " + result.state());

@@ -1,5 +1,9 @@
 package io.tenantprovisioning.jenkins;
 
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.config.Settings;
+import java.util.EnumMap;
+
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
@@ -32,17 +36,47 @@ public final class LocalBuild {
     private final PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
     private final TaskListener listener = () -> logStream;
     private final RecordedBuild build;
+    /** The controller's configuration; an administrator may change it between steps. */
+    private volatile Settings controller;
 
     /** A build no person started (a timer); see {@link #LocalBuild(Map, Path, RecordedBuild)}. */
     public LocalBuild(Map<String, String> env, Path workspace) {
         this(env, workspace, RecordedBuild.startedByTimer());
     }
 
-    /** A build with what Jenkins recorded about it: who started it, who answers its inputs. */
+    /**
+     * A build with what Jenkins recorded about it: who started it, who answers its inputs. The tenantctl
+     * settings named in {@code env} stand for the controller's global configuration (as if an
+     * administrator had entered them there); the steps never read them from the build's environment.
+     */
     public LocalBuild(Map<String, String> env, Path workspace, RecordedBuild build) {
+        this(settingsNamedIn(env), env, workspace, build);
+    }
+
+    /** A build whose controller is configured with {@code controller}, whatever its environment says. */
+    public LocalBuild(Settings controller, Map<String, String> env, Path workspace, RecordedBuild build) {
+        this.controller = controller;
         this.env = Map.copyOf(env);
         this.workspace = new FilePath(agent, workspace.toString());
         this.build = build;
+    }
+
+    /**
+     * Changes the controller's configuration for the steps that follow (a test standing in for an
+     * administrator; the only way, for instance, to inject TENANTCTL_FAIL_AT: a build's withEnv cannot).
+     */
+    public void configureController(Map<Setting, String> overrides) {
+        controller = controller.with(overrides);
+    }
+
+    private static Settings settingsNamedIn(Map<String, String> env) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            if (env.get(setting.name()) != null && !env.get(setting.name()).isBlank()) {
+                values.put(setting, env.get(setting.name()));
+            }
+        }
+        return Settings.of(values);
     }
 
     /** What Jenkins recorded about the build; a test plays Jenkins' input step through it. */
@@ -69,6 +103,10 @@ public final class LocalBuild {
         EnvVars vars = new EnvVars(env);
         vars.putAll(stepEnv);
         Outcome context = new Outcome(vars, listener, workspace, build);
+        if (step instanceof TenantStep tenantStep) {
+            // as Jenkins does: core's engine, configured by the controller, not by the build
+            tenantStep.useOperations(new OperationsProvider(new EngineOperationsFactory(), () -> controller));
+        }
         StepExecution execution = step.start(context);
         execution.start();
         return new Running(execution, context);

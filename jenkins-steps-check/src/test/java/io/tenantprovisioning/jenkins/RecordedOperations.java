@@ -40,11 +40,12 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     RollbackResult rollback;
     String activatedState = "ACTIVE";
 
-    OperationsProvider provider() {
+    /** The recorded engine, opened with the controller's settings given (never the build's environment). */
+    OperationsProvider provider(Settings controller) {
         return new OperationsProvider(s -> {
             settings = s;
             return this;
-        });
+        }, () -> controller);
     }
 
     @Override

@@ -8,19 +8,19 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Secrets bound with withCredentials reach the engine but never the build log or a step failure. */
+/** Secrets of the controller's configuration reach the engine but never the build log or a step failure. */
 class SecretMaskingTest {
 
     private static final String DB_PASSWORD = "pg-Secr3t-for-registry";
     private static final String WEBHOOK = "https://hooks.example/T000/B000/XXXXXXXX";
 
     private final StepRunner runner = new StepRunner()
-            .env("REGISTRY_DB_PASSWORD", DB_PASSWORD)
-            .env("SLACK_WEBHOOK_URL", WEBHOOK)
-            .env("REGISTRY_DB_HOST", "db.internal");
+            .controller(Setting.REGISTRY_DB_PASSWORD, DB_PASSWORD)
+            .controller(Setting.SLACK_WEBHOOK_URL, WEBHOOK)
+            .controller(Setting.REGISTRY_DB_HOST, "db.internal");
 
     @Test
-    void credentialsFromTheEnvironmentReachTheEngineSettings() throws Exception {
+    void theControllersCredentialsReachTheEngineSettings() throws Exception {
         runner.ops.provisioning = new ProvisioningResult.Provisioned("acme-corp", Map.of());
 
         runner.run(new TerraformProvisionStep("req-1"));

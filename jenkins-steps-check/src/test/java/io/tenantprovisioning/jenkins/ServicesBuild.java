@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link LocalBuild} whose environment holds the settings of the real local services (as the global
- * environment and withCredentials give them in Jenkins), for one fresh tenant, plus the test's own
+ * A {@link LocalBuild} whose controller is configured with the settings of the real local services (as
+ * an administrator gives them in the global configuration), for one fresh tenant, plus the test's own
  * platform to look at the registry and to leave nothing behind.
  */
 final class ServicesBuild implements AutoCloseable {
@@ -29,15 +29,20 @@ final class ServicesBuild implements AutoCloseable {
     final TenantPlatform platform;
 
     ServicesBuild(String prefix, Path temp) throws Exception {
+        this(prefix, temp, Map.of());
+    }
+
+    /** As above, with {@code buildEnv} added to the build's environment (what a Jenkinsfile may set). */
+    ServicesBuild(String prefix, Path temp, Map<String, String> buildEnv) throws Exception {
         this.slug = TestServices.uniqueSlug(prefix);
         this.settings = TestServices.settings().with(Map.of(Setting.DATA_DIR,
                 Files.createDirectories(temp.resolve("data")).toString()));
         this.workspace = Files.createDirectories(temp.resolve("workspace"));
-        Map<String, String> env = environmentOf(settings);
+        Map<String, String> env = new HashMap<>(buildEnv);
         // BUILD_TAG is the request's idempotency key: a repeated tag would replay an earlier request
         env.put("BUILD_TAG", "jenkins-tenants-provision-" + slug.value());
         env.put("BUILD_NUMBER", "7");
-        this.build = new LocalBuild(env, workspace);
+        this.build = new LocalBuild(settings, env, workspace, RecordedBuild.startedByTimer());
         this.platform = TenantPlatform.open(settings, ProgressListener.silent());
     }
 
@@ -52,15 +57,6 @@ final class ServicesBuild implements AutoCloseable {
         }
     }
 
-    /** Every setting as the build's environment would carry it, secrets included (bound credentials). */
-    static Map<String, String> environmentOf(Settings settings) {
-        Map<String, String> env = new HashMap<>();
-        for (Setting s : Setting.values()) {
-            Optional<String> value = s.isSecret() ? settings.secret(s).map(v -> v.reveal()) : settings.optional(s);
-            value.ifPresent(v -> env.put(s.name(), v));
-        }
-        return env;
-    }
 
     @Override
     public void close() {

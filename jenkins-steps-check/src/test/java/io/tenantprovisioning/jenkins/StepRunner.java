@@ -1,5 +1,9 @@
 package io.tenantprovisioning.jenkins;
 
+import io.tenantprovisioning.config.Settings;
+
+import io.tenantprovisioning.config.Setting;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,12 +25,26 @@ final class StepRunner {
 
     final RecordedOperations ops = new RecordedOperations();
     private final Map<String, String> env = new HashMap<>(BUILD_ENV);
+    private final Map<Setting, String> controller = new java.util.EnumMap<>(Setting.class);
+    private Exception controllerFailure;
     private Path workspace;
     /** When build #42 of tenants/provision was scheduled, in every test (its idempotency key is the same). */
     static final long SCHEDULED_AT = 1_796_000_000_000L;
 
     /** Started by a timer unless a test says who started it; nobody answered an input yet. */
     private RecordedBuild build = RecordedBuild.of("tenants/provision", 42, SCHEDULED_AT, null);
+
+    /** A setting of the controller's global configuration (secrets as read from its credentials store). */
+    StepRunner controller(Setting setting, String value) {
+        controller.put(setting, value);
+        return this;
+    }
+
+    /** A controller whose configuration cannot be read (not set up, a credential missing). */
+    StepRunner failingController(Exception failure) {
+        this.controllerFailure = failure;
+        return this;
+    }
 
     StepRunner env(String key, String value) {
         env.put(key, value);
@@ -52,7 +70,10 @@ final class StepRunner {
     /** Runs the step to its one outcome; the context holds the result or the failure. */
     FakeStepContext run(TenantStep step) throws Exception {
         FakeStepContext context = FakeStepContext.of(env, workspace, build);
-        boolean finishedSynchronously = step.useOperations(ops.provider()).start(context).start();
+        boolean finishedSynchronously = step.useOperations(controllerFailure == null ? ops.provider(Settings.of(controller))
+                : new OperationsProvider(settings -> ops, () -> {
+                    throw controllerFailure;
+                })).start(context).start();
         assertThat(finishedSynchronously).as("a non-blocking execution reports through the context").isFalse();
         assertThat(context.awaitOutcome(OUTCOME_TIMEOUT)).as("the step reported an outcome").isTrue();
         assertThat(context.outcomes()).as("onSuccess/onFailure called exactly once").isEqualTo(1);

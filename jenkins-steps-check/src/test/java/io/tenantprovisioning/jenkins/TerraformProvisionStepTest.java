@@ -28,10 +28,12 @@ class TerraformProvisionStepTest {
     }
 
     @Test
-    void withoutAnEngineArgumentTheEngineSettingDecidesAndDefaultsToDirect() throws Exception {
+    void withoutAnEngineArgumentTheControllersEngineSettingDecidesAndDefaultsToDirect() throws Exception {
         runner.ops.provisioning = new ProvisioningResult.Provisioned("acme-corp", Map.of());
-        runner.run(new TerraformProvisionStep("req-1"));
-        runner.env("ENGINE", "terraform").run(new TerraformProvisionStep("req-2"));
+        // the build's environment is no setting: ENGINE there changes nothing
+        runner.env("ENGINE", "terraform").run(new TerraformProvisionStep("req-1"));
+        runner.controller(io.tenantprovisioning.config.Setting.ENGINE, "terraform")
+                .run(new TerraformProvisionStep("req-2"));
 
         assertThat(runner.ops.calls).containsExactly("provision req-1 DIRECT", "provision req-2 TERRAFORM");
     }

@@ -87,7 +87,8 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
     @Test
     void aFailureInsideTerraformProvisionIsRolledBackOnceAndTheRollbackStepDoesNotFailAgain() {
         // every resource exists when configuring fails, so the engine's own rollback has all to destroy
-        steps.stepEnv.terraformProvision = [TENANTCTL_FAIL_AT: 'configure']
+        // a failure the controller's configuration injects: a build's withEnv no longer reaches the steps
+        steps.build.configureController([(Setting.TENANTCTL_FAIL_AT): 'configure'])
 
         script.call([:])
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ConfiguredResource;
@@ -48,18 +47,21 @@ public final class MonitoringDriver implements ResourceDriver {
     private final JsonFolder dashboards;
     private final String metricsTarget;
     private final Optional<GrafanaClient> grafana;
+    private final OwnershipMarker marker;
 
-    public MonitoringDriver(Path fileSdDir, Path dashboardDir, String metricsTarget, Optional<GrafanaClient> grafana) {
+    public MonitoringDriver(Path fileSdDir, Path dashboardDir, String metricsTarget, Optional<GrafanaClient> grafana,
+                            OwnershipMarker marker) {
         this.targets = new JsonFolder(fileSdDir);
         this.dashboards = new JsonFolder(dashboardDir);
         this.metricsTarget = metricsTarget;
         this.grafana = grafana;
+        this.marker = marker;
     }
 
-    public static MonitoringDriver fromSettings(Settings settings) {
+    public static MonitoringDriver fromSettings(Settings settings, OwnershipMarker marker) {
         return new MonitoringDriver(settings.dir(Setting.PROMETHEUS_FILE_SD_DIR, "prometheus-targets"),
                 settings.dir(Setting.GRAFANA_DASHBOARD_DIR, "dashboards"), settings.string(Setting.METRICS_TARGET),
-                GrafanaClient.fromSettings(settings));
+                GrafanaClient.fromSettings(settings), marker);
     }
 
     /** The target file of a tenant (what check 7 looks for). */
@@ -80,9 +82,9 @@ public final class MonitoringDriver implements ResourceDriver {
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
         String file = fileName(slug);
-        ObjectNode dashboard = GrafanaDashboard.model(slug, spec.tags());
+        ObjectNode dashboard = GrafanaDashboard.model(slug, marker.stamp(spec.tags(), slug));
         try {
-            requireTakeable(slug);
+            requireOursIfPresent(slug);
             dashboards.write(file, dashboard);
             if (grafana.isPresent()) {
                 grafana.get().push(dashboard, "tenantctl: provision " + slug);
@@ -110,7 +112,7 @@ public final class MonitoringDriver implements ResourceDriver {
         try {
             JsonNode dashboard = grafana.get().dashboard(uid).orElseThrow(() -> new ResourceException(
                     "monitoring: Terraform reported dashboard " + uid + ", which Grafana does not have"));
-            OwnershipMarker.requireMarked("monitoring: dashboard " + uid, GrafanaDashboard.tags(dashboard), slug);
+            marker.requireOurs("monitoring: dashboard " + uid, GrafanaDashboard.tags(dashboard), slug);
         } catch (IOException e) {
             throw new ResourceException("monitoring: could not read dashboard " + uid + " from Grafana: "
                     + e.getMessage(), e);
@@ -126,7 +128,7 @@ public final class MonitoringDriver implements ResourceDriver {
         Slug slug = spec.slug();
         String file = fileName(slug);
         PrometheusTargetFile target = new PrometheusTargetFile(List.of(metricsTarget),
-                TenantLabels.fromTags(slug, spec.tags()));
+                TenantLabels.fromTags(slug, marker.stamp(spec.tags(), slug)));
         try {
             targets.write(file, target.toJson());
         } catch (IOException e) {
@@ -139,21 +141,25 @@ public final class MonitoringDriver implements ResourceDriver {
                         + targets.path(file)));
     }
 
-    /** Refuses when the target or the dashboard already there carries another tenant's or manager's marker. */
-    private void requireTakeable(Slug slug) throws IOException, ResourceException {
+    /** Refuses when a target or dashboard already there does not carry this registry's marker for the tenant. */
+    private void requireOursIfPresent(Slug slug) throws IOException, ResourceException {
         String file = fileName(slug);
-        Optional<Map<String, String>> target = targets.read(file)
-                .map(json -> TenantLabels.toTags(PrometheusTargetFile.fromJson(json).labels()));
+        Optional<Map<String, String>> target = targetTags(file);
         if (target.isPresent()) {
-            OwnershipMarker.requireTakeable("monitoring: target " + file, target.get(), slug);
+            marker.requireOurs("monitoring: target " + file, target.get(), slug);
         }
         Optional<JsonNode> dashboard = grafana.isPresent()
                 ? grafana.get().dashboard(GrafanaDashboard.uid(slug)) : dashboards.read(file);
         if (dashboard.isPresent()) {
-            OwnershipMarker.requireTakeable("monitoring: dashboard " + GrafanaDashboard.uid(slug),
+            marker.requireOurs("monitoring: dashboard " + GrafanaDashboard.uid(slug),
                     GrafanaDashboard.tags(dashboard.get()), slug);
         }
     }
+
+    private Optional<Map<String, String>> targetTags(String file) throws IOException {
+        return targets.read(file).map(json -> TenantLabels.toTags(PrometheusTargetFile.fromJson(json).labels()));
+    }
+
 
     /**
      * The tags as the target file's labels and the dashboard (Grafana's copy when configured, else the
@@ -164,11 +170,11 @@ public final class MonitoringDriver implements ResourceDriver {
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         String file = fileName(slug);
         try {
-            Optional<Map<String, String>> fromTarget = targets.read(file)
-                    .map(json -> TenantLabels.toTags(PrometheusTargetFile.fromJson(json).labels()));
+            Optional<Map<String, String>> fromTarget = targetTags(file).filter(t -> marker.describes(t, slug));
             Optional<JsonNode> dashboard = grafana.isPresent()
                     ? grafana.get().dashboard(GrafanaDashboard.uid(slug)) : dashboards.read(file);
-            Optional<Map<String, String>> fromDashboard = dashboard.map(GrafanaDashboard::tags);
+            Optional<Map<String, String>> fromDashboard = dashboard.map(GrafanaDashboard::tags)
+                    .filter(t -> marker.describes(t, slug));
             if (fromTarget.isEmpty() && fromDashboard.isEmpty()) {
                 return Optional.empty();
             }
@@ -180,6 +186,10 @@ public final class MonitoringDriver implements ResourceDriver {
             throw new ResourceException("monitoring: could not read the monitoring of tenant " + slug + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private boolean mayDestroy(String what, Optional<Map<String, String>> tags, Slug slug) throws ResourceException {
+        return tags.isPresent() && marker.mayDestroy(what, tags.get(), slug);
     }
 
     private static Map<String, String> agreed(Optional<Map<String, String>> a, Optional<Map<String, String>> b) {
@@ -195,15 +205,24 @@ public final class MonitoringDriver implements ResourceDriver {
         return both;
     }
 
-    /** Removes the target file, the dashboard file and Grafana's dashboard; each may already be gone. */
+    /**
+     * Removes the target file, the dashboard file and Grafana's dashboard, each only when it carries this
+     * registry's marker; each may already be gone.
+     */
     @Override
     public void destroy(Slug slug) throws ResourceException {
         String file = fileName(slug);
+        String what = "monitoring of tenant " + slug;
         try {
             // The target first: once it is gone Prometheus stops scraping, whatever happens to the rest.
-            targets.delete(file);
-            dashboards.delete(file);
-            if (grafana.isPresent()) {
+            if (mayDestroy(what, targetTags(file), slug)) {
+                targets.delete(file);
+            }
+            if (mayDestroy(what, dashboards.read(file).map(GrafanaDashboard::tags), slug)) {
+                dashboards.delete(file);
+            }
+            if (grafana.isPresent() && mayDestroy(what, grafana.get().dashboard(GrafanaDashboard.uid(slug))
+                    .map(GrafanaDashboard::tags), slug)) {
                 grafana.get().delete(GrafanaDashboard.uid(slug));
             }
         } catch (IOException e) {
@@ -223,9 +242,8 @@ public final class MonitoringDriver implements ResourceDriver {
                 ownerOfDashboardFile(file).ifPresent(s -> found.add(managed("dashboard-file/" + file, s)));
             }
             if (grafana.isPresent()) {
-                for (JsonNode hit : grafana.get().searchByTag(ChargebackTags.MANAGED_BY + ":"
-                        + ChargebackTags.MANAGED_BY_VALUE)) {
-                    ownerOf(hit.path("uid").asText(), GrafanaDashboard.tags(hit).get(ChargebackTags.TENANT_ID))
+                for (JsonNode hit : grafana.get().searchByTag(OwnershipMarker.REGISTRY_TAG + ":" + marker.registry())) {
+                    marker.tenantOf(GrafanaDashboard.tags(hit)).flatMap(t -> ownerOf(hit.path("uid").asText(), t))
                             .ifPresent(s -> found.add(managed("grafana-dashboard/" + hit.path("uid").asText(), s)));
                 }
             }
@@ -235,31 +253,22 @@ public final class MonitoringDriver implements ResourceDriver {
         }
     }
 
+    /** The tenant of a target file carrying this registry's marker (an unreadable one is nobody's provably). */
     private Optional<String> ownerOfTargetFile(String file) {
-        Map<String, String> labels;
         try {
-            labels = targets.read(file).map(j -> PrometheusTargetFile.fromJson(j).labels()).orElse(Map.of());
-        } catch (IOException unreadable) {
-            labels = Map.of(); // ours by name; the sweep removes it
-        }
-        if (labels.containsKey("managed_by") && !ChargebackTags.MANAGED_BY_VALUE.equals(labels.get("managed_by"))) {
+            return targetTags(file).flatMap(marker::tenantOf).flatMap(tenant -> ownerOf(stem(file), tenant));
+        } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
-        return ownerOf(stem(file), labels.get(TenantLabels.TENANT_ID));
     }
 
     private Optional<String> ownerOfDashboardFile(String file) {
-        Map<String, String> tags;
         try {
-            tags = dashboards.read(file).map(GrafanaDashboard::tags).orElse(Map.of());
-        } catch (IOException unreadable) {
-            tags = Map.of();
-        }
-        String managedBy = tags.get(ChargebackTags.MANAGED_BY);
-        if (managedBy != null && !ChargebackTags.MANAGED_BY_VALUE.equals(managedBy)) {
+            return dashboards.read(file).map(GrafanaDashboard::tags).flatMap(marker::tenantOf)
+                    .flatMap(tenant -> ownerOf(stem(file), tenant));
+        } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
-        return ownerOf(stem(file), tags.get(ChargebackTags.TENANT_ID));
     }
 
     /** The owning slug: the recorded tenant id when present, else the one in the {@code tenant-<slug>} name. */

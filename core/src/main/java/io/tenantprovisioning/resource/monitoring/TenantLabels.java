@@ -2,6 +2,7 @@ package io.tenantprovisioning.resource.monitoring;
 
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ public final class TenantLabels {
         m.put(ChargebackTags.COST_CENTER, "cost_center");
         m.put(ChargebackTags.MANAGED_BY, "managed_by");
         m.put(ChargebackTags.REQUEST_ID, "request_id");
+        // the ownership marker: which registry wrote the target (the sweep lists only its own)
+        m.put(OwnershipMarker.REGISTRY_TAG, "tenantctl_registry");
         return java.util.Collections.unmodifiableMap(m);
     }
 

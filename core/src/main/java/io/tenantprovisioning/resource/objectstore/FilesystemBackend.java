@@ -4,10 +4,10 @@ import io.tenantprovisioning.config.OwnerOnlyFiles;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,15 +42,17 @@ public final class FilesystemBackend implements ObjectStoreBackend {
     private final Path root;
     private final BucketNaming naming;
     private final SecureRandom random = new SecureRandom();
+    private final OwnershipMarker marker;
 
-    public FilesystemBackend(Path root, BucketNaming naming) {
+    public FilesystemBackend(Path root, BucketNaming naming, OwnershipMarker marker) {
         this.root = root.toAbsolutePath().normalize();
         this.naming = naming;
+        this.marker = marker;
     }
 
-    public static FilesystemBackend fromSettings(Settings settings) {
+    public static FilesystemBackend fromSettings(Settings settings, OwnershipMarker marker) {
         return new FilesystemBackend(settings.dir(Setting.OBJECT_STORE_DIR, "buckets"),
-                new BucketNaming(settings.string(Setting.BUCKET_PREFIX)));
+                new BucketNaming(settings.string(Setting.BUCKET_PREFIX)), marker);
     }
 
     @Override
@@ -66,22 +69,32 @@ public final class FilesystemBackend implements ObjectStoreBackend {
         return root;
     }
 
+    /**
+     * A new bucket directory appears complete with its sidecar (this registry's marker): built under a
+     * temporary name and renamed into place. An existing directory is taken over only when its sidecar
+     * carries this registry's marker for the tenant.
+     */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         String bucket = naming.bucketOf(spec.slug());
         Path dir = root.resolve(bucket);
         try {
-            Optional<BucketSidecar> existing = BucketSidecar.read(dir);
-            if (existing.isPresent()) {
-                requireOwnedBy(existing.get(), spec.slug());
+            if (Files.exists(dir)) {
+                marker.requireOurs("object-store: bucket directory " + dir, sidecarTags(dir), spec.slug());
+            }
+            // A re-run rotates the credential: the one from the interrupted run was never handed out.
+            String accessKeyId = newAccessKeyId();
+            Secret secret = newSecret();
+            BucketSidecar sidecar = new BucketSidecar(bucket, marker.stamp(spec.tags(), spec.slug()), accessKeyId,
+                    SecretHash.of(secret, random));
+            if (Files.exists(dir)) {
+                sidecar.write(dir);
+            } else {
+                createMarked(dir, sidecar);
             }
             // the tenant's documents: folders readable by the owner only (uploads are 0600 temp files)
             OwnerOnlyFiles.createFolders(dir.resolve(OBJECTS_DIR));
             OwnerOnlyFiles.createFolders(dir.resolve(UPLOADS_DIR));
-            // A re-run rotates the credential: the one from the interrupted run was never handed out.
-            String accessKeyId = newAccessKeyId();
-            Secret secret = newSecret();
-            new BucketSidecar(bucket, spec.tags(), accessKeyId, SecretHash.of(secret, random)).write(dir);
             TenantObjectCredentials credentials = new TenantObjectCredentials(NAME, bucket, accessKeyId, secret);
             return new CreatedResource(ResourceKind.OBJECT_STORE, bucket, dir.toString(),
                     credentials.attributes(), credentials.secrets());
@@ -90,12 +103,16 @@ public final class FilesystemBackend implements ObjectStoreBackend {
         }
     }
 
-    private static void requireOwnedBy(BucketSidecar sidecar, Slug slug) throws ResourceException {
-        String owner = sidecar.tags().get(ChargebackTags.TENANT_ID);
-        if (owner != null && !owner.equals(slug.value())) {
-            throw new ResourceException("object-store: bucket " + sidecar.bucket() + " already belongs to tenant '"
-                    + owner + "'; nothing was changed");
-        }
+    /** The directory and its sidecar appear together: a crash leaves a hidden temporary folder, not a bucket. */
+    private void createMarked(Path dir, BucketSidecar sidecar) throws IOException {
+        OwnerOnlyFiles.createFolders(root);
+        Path building = Files.createTempDirectory(root, ".creating-");
+        sidecar.write(building);
+        Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, String> sidecarTags(Path dir) throws IOException {
+        return BucketSidecar.read(dir).map(BucketSidecar::tags).orElse(Map.of());
     }
 
     @Override
@@ -106,24 +123,42 @@ public final class FilesystemBackend implements ObjectStoreBackend {
             return Optional.empty();
         }
         try {
-            Map<String, String> tags = BucketSidecar.read(dir).map(BucketSidecar::tags).orElse(Map.of());
+            Map<String, String> tags = sidecarTags(dir);
+            if (!marker.describes(tags, slug)) {
+                return Optional.empty(); // a directory of that name without this registry's marker is not ours
+            }
             return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE, bucket, dir.toString(), tags));
         } catch (IOException e) {
             throw new ResourceException("object-store: could not read the sidecar of " + dir + ": " + e.getMessage(), e);
         }
     }
 
+    /** Deletes the directory only when its sidecar carries this registry's marker: never a folder it did not make. */
     @Override
     public void destroy(Slug slug) throws ResourceException {
         Path dir = root.resolve(naming.bucketOf(slug));
         if (!Files.exists(dir)) {
             return;
         }
+        try {
+            if (!marker.mayDestroy("object-store: bucket directory " + dir, sidecarTags(dir), slug)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new ResourceException("object-store: could not read the sidecar of " + dir + "; not deleted: "
+                    + e.getMessage(), e);
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
-            // Children before parents; the sidecar goes with the directory, so a half-deleted bucket
+            // Children before parents, the sidecar (the marker) last of the files, so a half-deleted bucket
             // still lists as ours and the sweep finishes it.
+            Path sidecar = dir.resolve(BucketSidecar.FILE_NAME);
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                if (p.equals(dir)) {
+                    Files.deleteIfExists(sidecar);
+                }
+                if (!p.equals(sidecar)) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ResourceException("object-store: could not delete bucket directory " + dir + ": " + e, e);
@@ -143,11 +178,8 @@ public final class FilesystemBackend implements ObjectStoreBackend {
                 if (slug.isEmpty()) {
                     continue;
                 }
-                Optional<BucketSidecar> sidecar = BucketSidecar.read(dir);
-                // No sidecar: a create interrupted before it was written. Ours by name, so the sweep sees it.
-                boolean ours = sidecar.map(s -> ChargebackTags.MANAGED_BY_VALUE
-                        .equals(s.tags().get(ChargebackTags.MANAGED_BY))).orElse(true);
-                if (ours) {
+                // only directories whose sidecar carries this registry's marker (created complete with it)
+                if (marker.carries(sidecarTags(dir))) {
                     found.add(new ManagedResource(ResourceKind.OBJECT_STORE, bucket, slug.get().value()));
                 }
             }

@@ -6,6 +6,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
@@ -29,13 +30,13 @@ public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
     }
 
     /** The backend named by OBJECT_STORE; a clear error for any other value. */
-    public static ObjectStoreDriver fromSettings(Settings settings) {
+    public static ObjectStoreDriver fromSettings(Settings settings, OwnershipMarker marker) {
         String choice = settings.string(Setting.OBJECT_STORE).trim().toLowerCase(Locale.ROOT);
         switch (choice) {
             case FilesystemBackend.NAME:
-                return new ObjectStoreDriver(FilesystemBackend.fromSettings(settings));
+                return new ObjectStoreDriver(FilesystemBackend.fromSettings(settings, marker));
             case S3Backend.NAME:
-                return new ObjectStoreDriver(S3Backend.fromSettings(settings));
+                return new ObjectStoreDriver(S3Backend.fromSettings(settings, marker));
             default:
                 throw new ConfigurationException("OBJECT_STORE must be '" + FilesystemBackend.NAME + "' or '"
                         + S3Backend.NAME + "', got '" + choice + "'");

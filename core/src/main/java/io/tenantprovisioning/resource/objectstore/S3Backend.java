@@ -50,10 +50,11 @@ public final class S3Backend implements ObjectStoreBackend {
     private final TenantIamUsers users;
     private final BucketNaming naming;
     private final BucketPolicyMode policyMode;
+    private final OwnershipMarker marker;
 
     /** The admin clients are owned (and closed) by this backend. */
     public S3Backend(S3Connection connection, S3Client adminS3, IamClient adminIam, BucketNaming naming,
-                     BucketPolicyMode policyMode) {
+                     BucketPolicyMode policyMode, OwnershipMarker marker) {
         this.connection = connection;
         this.s3 = adminS3;
         this.iam = adminIam;
@@ -61,13 +62,14 @@ public final class S3Backend implements ObjectStoreBackend {
         this.users = new TenantIamUsers(adminIam);
         this.naming = naming;
         this.policyMode = policyMode;
+        this.marker = marker;
     }
 
     /**
      * From S3_ENDPOINT, AWS_REGION, S3_ADMIN_ACCESS_KEY_ID/SECRET and BUCKET_PREFIX. An endpoint override
      * means an S3-compatible service (moto locally), where the bucket policy is not written.
      */
-    public static S3Backend fromSettings(Settings settings) {
+    public static S3Backend fromSettings(Settings settings, OwnershipMarker marker) {
         S3Connection connection = S3Connection.fromSettings(settings);
         StaticCredentialsProvider admin = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
@@ -75,7 +77,7 @@ public final class S3Backend implements ObjectStoreBackend {
         BucketPolicyMode mode = connection.endpoint().isPresent()
                 ? BucketPolicyMode.IDENTITY_POLICY_ONLY : BucketPolicyMode.DENY_OTHER_PRINCIPALS;
         return new S3Backend(connection, connection.s3(admin), connection.iam(admin),
-                new BucketNaming(settings.string(Setting.BUCKET_PREFIX)), mode);
+                new BucketNaming(settings.string(Setting.BUCKET_PREFIX)), mode, marker);
     }
 
     @Override
@@ -88,15 +90,23 @@ public final class S3Backend implements ObjectStoreBackend {
         return naming;
     }
 
+    /**
+     * Refuses, before changing anything, a bucket or IAM user of the tenant's names that does not carry this
+     * registry's marker; then the user (created with the marker, atomically), the bucket tagged with the
+     * marker at once, its lock-down, policy and key. A crash between CreateBucket and its tagging (two calls
+     * in a row) leaves an empty unmarked bucket, which is refused and never deleted: remove it by hand.
+     */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
         String bucket = naming.bucketOf(slug);
+        Map<String, String> tags = marker.stamp(spec.tags(), slug);
         try {
-            buckets.ensure(bucket, slug);
+            requireOursIfPresent(bucket, slug);
+            User user = users.ensure(slug, tags);
+            buckets.ensure(bucket);
+            buckets.tag(bucket, tags);
             buckets.lockDown(bucket);
-            buckets.tag(bucket, spec.tags());
-            User user = users.ensure(slug, spec.tags());
             users.allowOnlyBucket(user.userName(), bucket);
             if (policyMode == BucketPolicyMode.DENY_OTHER_PRINCIPALS) {
                 buckets.putPolicy(bucket, PolicyDocuments.denyOtherPrincipals(bucket, user.arn(), users.callerArn()));
@@ -132,9 +142,10 @@ public final class S3Backend implements ObjectStoreBackend {
                 throw new ResourceException("object-store: Terraform reported bucket " + bucket
                         + ", which the S3 endpoint does not have");
             }
-            OwnershipMarker.requireMarked("object-store: bucket " + bucket, buckets.tags(bucket), slug);
+            marker.requireOurs("object-store: bucket " + bucket, buckets.tags(bucket), slug);
             User user = users.find(slug).orElseThrow(() -> new ResourceException("object-store: IAM user "
                     + TenantIamUsers.userName(slug) + " that Terraform should have created does not exist"));
+            requireOurUser(user, slug);
             if (!users.hasKey(user.userName(), accessKeyId)) {
                 throw new ResourceException("object-store: access key " + accessKeyId + " reported by Terraform is"
                         + " not a key of IAM user " + user.userName());
@@ -150,19 +161,26 @@ public final class S3Backend implements ObjectStoreBackend {
         }
     }
 
+    /** The tenant's bucket, else its IAM user; only what carries this registry's (or a pre-registry) marker. */
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         String bucket = naming.bucketOf(slug);
         try {
             if (buckets.exists(bucket)) {
-                return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE, bucket,
-                        PolicyDocuments.bucketArn(bucket), buckets.tags(bucket)));
+                Map<String, String> tags = buckets.tags(bucket);
+                if (marker.describes(tags, slug)) {
+                    return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE, bucket,
+                            PolicyDocuments.bucketArn(bucket), tags));
+                }
             }
             // The bucket is gone but its user may not be (destroy interrupted): still a resource of the tenant.
-            Optional<User> user = users.find(slug);
+            Optional<User> user = users.find(slug).filter(u -> TenantIamUsers.PATH.equals(u.path()));
             if (user.isPresent()) {
-                return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE, "iam-user/" + user.get().userName(),
-                        user.get().arn(), users.tags(user.get().userName())));
+                Map<String, String> tags = users.tags(user.get().userName());
+                if (marker.describes(tags, slug)) {
+                    return Optional.of(new ResourceDescription(ResourceKind.OBJECT_STORE,
+                            "iam-user/" + user.get().userName(), user.get().arn(), tags));
+                }
             }
             return Optional.empty();
         } catch (SdkException e) {
@@ -170,22 +188,36 @@ public final class S3Backend implements ObjectStoreBackend {
         }
     }
 
+    /**
+     * Deletes the bucket and the IAM user, each only when it carries this registry's marker: a bucket or user
+     * create refused (someone else's, or a user outside {@value TenantIamUsers#PATH}) is left as it is.
+     */
     @Override
     public void destroy(Slug slug) throws ResourceException {
         String bucket = naming.bucketOf(slug);
         ResourceException first = null;
         try {
-            buckets.delete(bucket);
+            if (buckets.exists(bucket)
+                    && marker.mayDestroy("object-store: bucket " + bucket, buckets.tags(bucket), slug)) {
+                buckets.delete(bucket);
+            }
         } catch (SdkException e) {
             first = failure("delete", bucket, e);
         } catch (IllegalStateException e) {
             first = new ResourceException("object-store: " + e.getMessage(), e);
+        } catch (ResourceException e) {
+            first = e;
         }
         try {
-            users.delete(slug);
-        } catch (SdkException e) {
-            ResourceException userFailure = new ResourceException("object-store: deleting IAM user "
-                    + TenantIamUsers.userName(slug) + " failed: " + describe(e), e);
+            Optional<User> user = users.find(slug);
+            if (user.isPresent() && TenantIamUsers.PATH.equals(user.get().path()) && marker.mayDestroy(
+                    "object-store: IAM user " + user.get().userName(), users.tags(user.get().userName()), slug)) {
+                users.delete(slug);
+            }
+        } catch (SdkException | ResourceException e) {
+            ResourceException userFailure = e instanceof ResourceException refused ? refused
+                    : new ResourceException("object-store: deleting IAM user " + TenantIamUsers.userName(slug)
+                    + " failed: " + describe((SdkException) e), e);
             if (first == null) {
                 first = userFailure;
             } else {
@@ -208,7 +240,8 @@ public final class S3Backend implements ObjectStoreBackend {
             }
             for (User user : users.listManaged()) {
                 Optional<Slug> slug = TenantIamUsers.slugOf(user.userName());
-                if (slug.isPresent() && !liveBuckets.contains(naming.bucketOf(slug.get()))) {
+                if (slug.isPresent() && !liveBuckets.contains(naming.bucketOf(slug.get()))
+                        && marker.carries(users.tags(user.userName()))) {
                     found.add(new ManagedResource(ResourceKind.OBJECT_STORE, "iam-user/" + user.userName(),
                             slug.get().value()));
                 }
@@ -220,7 +253,7 @@ public final class S3Backend implements ObjectStoreBackend {
         }
     }
 
-    /** A bucket of ours: our name prefix, and tagged ManagedBy=tenantctl or not tagged yet (interrupted create). */
+    /** A bucket of ours: our name prefix and this registry's marker (nothing unmarked, nothing of another registry). */
     private Optional<ManagedResource> managedBucket(String bucket) {
         Optional<Slug> byName = naming.slugOf(bucket);
         if (byName.isEmpty()) {
@@ -235,13 +268,32 @@ public final class S3Backend implements ObjectStoreBackend {
             }
             throw e;
         }
-        String managedBy = tags.get(ChargebackTags.MANAGED_BY);
-        if (managedBy != null && !managedBy.equals(ChargebackTags.MANAGED_BY_VALUE)) {
+        if (!marker.carries(tags)) {
             return Optional.empty();
         }
         String tenant = Optional.ofNullable(tags.get(ChargebackTags.TENANT_ID)).orElse(byName.get().value());
         return Optional.of(new ManagedResource(ResourceKind.OBJECT_STORE, bucket, tenant));
     }
+
+    /** Create found a bucket or IAM user of the tenant's names: only this registry's may be taken over. */
+    private void requireOursIfPresent(String bucket, Slug slug) throws ResourceException {
+        if (buckets.exists(bucket)) {
+            marker.requireOurs("object-store: bucket " + bucket, buckets.tags(bucket), slug);
+        }
+        Optional<User> user = users.find(slug);
+        if (user.isPresent()) {
+            requireOurUser(user.get(), slug);
+        }
+    }
+
+    private void requireOurUser(User user, Slug slug) throws ResourceException {
+        if (!TenantIamUsers.PATH.equals(user.path())) {
+            throw new ResourceException("object-store: IAM user " + user.userName() + " exists outside "
+                    + TenantIamUsers.PATH + " and is not managed by tenantctl; nothing was changed");
+        }
+        marker.requireOurs("object-store: IAM user " + user.userName(), users.tags(user.userName()), slug);
+    }
+
 
     @Override
     public TenantObjectClient tenantClient(TenantObjectCredentials credentials) {

@@ -1,7 +1,5 @@
 package io.tenantprovisioning.resource.objectstore;
 
-import io.tenantprovisioning.model.ChargebackTags;
-import io.tenantprovisioning.request.Slug;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,16 +46,11 @@ final class S3Buckets {
     }
 
     /**
-     * Creates the bucket, or accepts it when a previous run of this tenant created it. A bucket of
-     * another tenant, or of another account, is refused before anything is changed.
+     * Creates the bucket, or accepts it when it exists (the caller has checked that it carries this
+     * registry's marker). A bucket of another account is refused.
      */
-    void ensure(String bucket, Slug slug) {
+    void ensure(String bucket) {
         if (exists(bucket)) {
-            String owner = tags(bucket).get(ChargebackTags.TENANT_ID);
-            if (owner != null && !owner.equals(slug.value())) {
-                throw new IllegalStateException("bucket " + bucket + " already belongs to tenant '" + owner
-                        + "'; nothing was changed");
-            }
             return;
         }
         try {

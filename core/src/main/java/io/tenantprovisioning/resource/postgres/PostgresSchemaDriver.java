@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ConfiguredResource;
@@ -64,24 +63,27 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     private final PostgresEndpoint endpoint;
     private final RandomSecrets randomSecrets;
     private final TenantMigrations migrations;
+    private final OwnershipMarker marker;
     private final AutoCloseable ownedPool;
 
     /** Uses an admin data source the caller owns (and closes). */
-    public PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets) {
-        this(admin, endpoint, randomSecrets, null);
+    public PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets,
+                                OwnershipMarker marker) {
+        this(admin, endpoint, randomSecrets, marker, null);
     }
 
     private PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets,
-                                 AutoCloseable ownedPool) {
+                                 OwnershipMarker marker, AutoCloseable ownedPool) {
         this.admin = admin;
         this.endpoint = endpoint;
         this.randomSecrets = randomSecrets;
         this.migrations = new TenantMigrations(admin);
+        this.marker = marker;
         this.ownedPool = ownedPool;
     }
 
     /** A driver with its own small admin pool to TENANT_DB_NAME; {@link #close()} closes it. */
-    public static PostgresSchemaDriver fromSettings(Settings settings) {
+    public static PostgresSchemaDriver fromSettings(Settings settings, OwnershipMarker marker) {
         PostgresEndpoint endpoint = PostgresEndpoint.tenantData(settings);
         HikariConfig config = new HikariConfig();
         config.setPoolName("tenantctl-tenant-admin");
@@ -96,7 +98,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
-        return new PostgresSchemaDriver(pool, endpoint, new RandomSecrets(), pool);
+        return new PostgresSchemaDriver(pool, endpoint, new RandomSecrets(), marker, pool);
     }
 
     @Override
@@ -105,9 +107,10 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     }
 
     /**
-     * The role with a fresh password and the schema with its tags, in one transaction: a crash leaves all
-     * or nothing. An existing schema is taken over only when its tags are this tenant's marker or there
-     * are none; a re-run sets a new password (the old one was never handed out).
+     * The role with a fresh password and the schema with its tags (this registry's marker), in one
+     * transaction: a crash leaves all or nothing. An existing schema or role is taken over only when it
+     * carries this registry's marker for the tenant (a re-run, which sets a new password: the old one was
+     * never handed out); a role {@code t_<slug>} someone else made is refused, not re-passworded.
      */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
@@ -117,7 +120,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         try (Connection c = admin.getConnection()) {
             SchemaTags.ensureTable(c);
             c.setAutoCommit(false);
-            requireTakeable(c, name, spec.slug());
+            requireOurs(c, name, spec.slug());
             ensureRole(c, name, password);
             ensureSchema(c, name, tagsOf(spec));
             c.commit();
@@ -150,7 +153,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
                 throw new ResourceException("postgres: role " + role + " has SUPERUSER or BYPASSRLS; RLS would not"
                         + " bind it, so it is not adopted");
             }
-            requireTakeable(c, name, spec.slug());
+            requireAdoptable(c, name, spec.slug());
             return created(name, schemaOid(c, name), role, database, password);
         } catch (SQLException e) {
             throw new ResourceException("postgres: could not read schema " + name + " Terraform created: "
@@ -196,14 +199,18 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         SqlIdentifier name = nameOf(slug);
         try (Connection c = admin.getConnection()) {
+            Map<String, String> tags = tagsOf(c, name);
+            if (!marker.describes(tags, slug)) {
+                return Optional.empty(); // someone else's schema or role of that name is not this tenant's
+            }
             Optional<TenantCatalog.SchemaRow> schema = TenantCatalog.schema(c, name.name());
             if (schema.isPresent()) {
                 return Optional.of(new ResourceDescription(ResourceKind.POSTGRES, name.name(),
-                        Long.toString(schema.get().oid()), SchemaTags.read(c, name.name(), schema.get().comment())));
+                        Long.toString(schema.get().oid()), tags));
             }
-            // a role without its schema is still ours to report (a crash between the two, or half a destroy)
+            // a role without its schema is still ours to report (half a destroy: the marker row goes last)
             return TenantCatalog.role(c, name.name()).map(role -> new ResourceDescription(ResourceKind.POSTGRES,
-                    name.name(), "role:" + role.oid(), Map.of()));
+                    name.name(), "role:" + role.oid(), tags));
         } catch (SQLException e) {
             throw new ResourceException("postgres: could not read schema " + name + ": " + e.getMessage(), e);
         }
@@ -223,19 +230,20 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         }
     }
 
+    /** Drops schema and role only when they carry this registry's marker; anything else of the name stays. */
     @Override
     public void destroy(Slug slug) throws ResourceException {
         SqlIdentifier name = nameOf(slug);
         try (Connection c = admin.getConnection()) {
-            // schema and tags together: the tags are the marker the sweep finds a half-destroyed schema by
-            c.setAutoCommit(false);
+            if (!marker.mayDestroy("postgres: schema and role " + name, tagsOf(c, name), slug)) {
+                return;
+            }
             execute(c, "DROP SCHEMA IF EXISTS " + name.quoted() + " CASCADE");
-            SchemaTags.delete(c, name);
-            c.commit();
-            c.setAutoCommit(true);
             if (TenantCatalog.role(c, name.name()).isPresent()) {
                 dropRole(c, name);
             }
+            // the marker last: it is what the sweep finds a half-destroyed schema or role by
+            SchemaTags.delete(c, name);
         } catch (SQLException e) {
             throw new ResourceException("postgres: could not drop schema and role " + name + ": " + e.getMessage(), e);
         }
@@ -245,17 +253,17 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     public List<ManagedResource> listManaged() throws ResourceException {
         List<ManagedResource> out = new ArrayList<>();
         try (Connection c = admin.getConnection()) {
+            // only what carries this registry's marker: another registry's t_* schemas and roles (staging
+            // beside production), and anything unmarked, are not this registry's to sweep
             Map<String, Map<String, String>> tagRows = SchemaTags.all(c);
-            for (Map.Entry<String, String> schema : TenantCatalog.tenantSchemas(c).entrySet()) {
-                Map<String, String> tags = tagRows.getOrDefault(schema.getKey(),
-                        SchemaComment.decode(schema.getValue()));
-                if (SchemaComment.managed(tags)) {
-                    String tenant = SchemaComment.tenantId(tags).orElseGet(() -> slugFromName(schema.getKey()));
-                    out.add(new ManagedResource(ResourceKind.POSTGRES, schema.getKey(), tenant));
-                }
+            for (String schema : TenantCatalog.tenantSchemas(c).keySet()) {
+                marker.tenantOf(tagRows.getOrDefault(schema, Map.of())).ifPresent(tenant ->
+                        out.add(new ManagedResource(ResourceKind.POSTGRES, schema, tenant)));
             }
             for (String role : TenantCatalog.rolesWithoutSchema(c)) {
-                out.add(new ManagedResource(ResourceKind.POSTGRES, role, slugFromName(role)));
+                if (marker.carries(tagRows.getOrDefault(role, Map.of()))) {
+                    out.add(new ManagedResource(ResourceKind.POSTGRES, role, slugFromName(role)));
+                }
             }
         } catch (SQLException e) {
             throw new ResourceException("postgres: could not list tenant schemas and roles: " + e.getMessage(), e);
@@ -291,14 +299,30 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
                 () -> new SQLException("schema " + schema + " does not exist")).oid();
     }
 
-    /** An existing schema whose tags are another tenant's (or another manager's) marker is refused. */
-    private static void requireTakeable(Connection c, SqlIdentifier schema, Slug slug)
-            throws SQLException, ResourceException {
-        Optional<TenantCatalog.SchemaRow> existing = TenantCatalog.schema(c, schema.name());
-        if (existing.isPresent()) {
-            OwnershipMarker.requireTakeable("postgres: schema " + schema,
-                    SchemaTags.read(c, schema.name(), existing.get().comment()), slug);
+    /** An existing schema or role of the name is taken over only when it carries this registry's marker. */
+    private void requireOurs(Connection c, SqlIdentifier name, Slug slug) throws SQLException, ResourceException {
+        if (TenantCatalog.schema(c, name.name()).isPresent()) {
+            marker.requireOurs("postgres: schema " + name, tagsOf(c, name), slug);
+        } else if (TenantCatalog.role(c, name.name()).isPresent()) {
+            marker.requireOurs("postgres: role " + name, tagsOf(c, name), slug);
         }
+    }
+
+    /**
+     * Terraform's role and schema: Terraform (this registry's state) created them in this run and writes no
+     * marker, so no marker row yet is expected (configure writes it); a row that is not ours is refused.
+     */
+    private void requireAdoptable(Connection c, SqlIdentifier name, Slug slug) throws SQLException, ResourceException {
+        Map<String, String> tags = tagsOf(c, name);
+        if (!tags.isEmpty()) {
+            marker.requireOurs("postgres: schema " + name, tags, slug);
+        }
+    }
+
+    /** The marker row of a schema or role name (kept until both are gone), else an old schema comment. */
+    private static Map<String, String> tagsOf(Connection c, SqlIdentifier name) throws SQLException {
+        String legacyComment = TenantCatalog.schema(c, name.name()).map(TenantCatalog.SchemaRow::comment).orElse(null);
+        return SchemaTags.read(c, name.name(), legacyComment);
     }
 
     private void ensureRole(Connection c, SqlIdentifier role, Secret password) throws SQLException {
@@ -351,11 +375,8 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         execute(c, "DROP ROLE IF EXISTS " + role.quoted());
     }
 
-    private static Map<String, String> tagsOf(TenantResourceSpec spec) {
-        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
-        tags.putIfAbsent(ChargebackTags.TENANT_ID, spec.slug().value());
-        tags.putIfAbsent(ChargebackTags.MANAGED_BY, ChargebackTags.MANAGED_BY_VALUE);
-        return tags;
+    private Map<String, String> tagsOf(TenantResourceSpec spec) {
+        return marker.stamp(spec.tags(), spec.slug());
     }
 
     /** {@code t_acme_corp} → {@code acme-corp}: slugs never contain '_', so the mapping is exact. */

@@ -3,7 +3,6 @@ package io.tenantprovisioning.resource.redis;
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ConfiguredResource;
@@ -61,16 +60,19 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     private final RedisEndpoint endpoint;
     private final Secret adminPassword;
     private final RandomSecrets randomSecrets;
+    private final OwnershipMarker marker;
 
-    public RedisNamespaceDriver(RedisEndpoint endpoint, Secret adminPassword, RandomSecrets randomSecrets) {
+    public RedisNamespaceDriver(RedisEndpoint endpoint, Secret adminPassword, RandomSecrets randomSecrets,
+                                OwnershipMarker marker) {
         this.endpoint = endpoint;
         this.adminPassword = adminPassword;
         this.randomSecrets = randomSecrets;
+        this.marker = marker;
     }
 
-    public static RedisNamespaceDriver fromSettings(Settings settings) {
+    public static RedisNamespaceDriver fromSettings(Settings settings, OwnershipMarker marker) {
         return new RedisNamespaceDriver(RedisEndpoint.fromSettings(settings),
-                settings.requiredSecret(Setting.REDIS_PASSWORD), new RandomSecrets());
+                settings.requiredSecret(Setting.REDIS_PASSWORD), new RandomSecrets(), marker);
     }
 
     @Override
@@ -79,21 +81,27 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     }
 
     /**
-     * The ACL user with a fresh password, and the meta hash reset to the tenant's tags (the marker).
-     * A user or hash whose marker names another tenant or manager is refused before anything changes.
+     * The meta hash reset to the tenant's tags (this registry's marker), then the ACL user with a fresh
+     * password: marker first, so a crash between the two leaves a marked namespace the sweep finds. An
+     * existing user or hash is taken over only when it carries this registry's marker for the tenant; an
+     * ACL user {@code t_<slug>} without one (someone else's) is refused before anything changes.
      */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
         Secret password = randomSecrets.password();
         try (Jedis admin = admin()) {
-            OwnershipMarker.requireTakeable("redis: namespace " + slug.redisPrefix(), tags(meta(admin, slug)), slug);
-            // reset first: a re-run (or a stale user of the same name) keeps no old password or permission
-            admin.aclSetUser(slug.redisUser(), TenantAcl.rules(slug, password).toArray(String[]::new));
+            Map<String, String> meta = meta(admin, slug);
+            if (!meta.isEmpty() || admin.aclGetUser(slug.redisUser()) != null) {
+                marker.requireOurs("redis: ACL user " + slug.redisUser() + " / namespace " + slug.redisPrefix(),
+                        tags(meta), slug);
+            }
             Transaction tx = admin.multi();
             tx.del(TenantAcl.metaKey(slug), TenantAcl.legacyMetaKey(slug));
             tx.hset(TenantAcl.metaKey(slug), markerFields(spec));
             tx.exec();
+            // reset: a re-run keeps no old password or permission
+            admin.aclSetUser(slug.redisUser(), TenantAcl.rules(slug, password).toArray(String[]::new));
         } catch (JedisException e) {
             throw new ResourceException("redis: could not create ACL user " + slug.redisUser() + " on " + endpoint
                     + ": " + scrub(e.getMessage(), password));
@@ -127,8 +135,8 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         try (Jedis admin = admin()) {
             AccessControlUser user = admin.aclGetUser(slug.redisUser());
             Map<String, String> meta = meta(admin, slug);
-            if (user == null && meta.isEmpty()) {
-                return Optional.empty();
+            if (user == null && meta.isEmpty() || !marker.describes(tags(meta), slug)) {
+                return Optional.empty(); // an ACL user of that name without this registry's marker is not ours
             }
             String identifier = user != null ? slug.redisUser() : metaKeyHolding(admin, slug);
             return Optional.of(new ResourceDescription(ResourceKind.REDIS, slug.redisUser(), identifier, tags(meta)));
@@ -137,9 +145,13 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         }
     }
 
+    /** Deletes the user, its keys and the meta hash only when they carry this registry's marker. */
     @Override
     public void destroy(Slug slug) throws ResourceException {
         try (Jedis admin = admin()) {
+            if (!marker.mayDestroy("redis: ACL user " + slug.redisUser(), tags(meta(admin, slug)), slug)) {
+                return;
+            }
             // the user first (Redis disconnects its clients), then its data; the meta hash last, so a crash
             // half-way still leaves the marker the sweep finds
             admin.aclDelUser(slug.redisUser());
@@ -160,12 +172,15 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     public List<ManagedResource> listManaged() throws ResourceException {
         List<ManagedResource> out = new ArrayList<>();
         try (Jedis admin = admin()) {
+            // only what carries this registry's marker: another registry's t_* users are not this one's to sweep
             Set<String> slugsWithUser = new LinkedHashSet<>();
             for (String user : admin.aclUsers()) {
                 if (user.startsWith(USER_PREFIX) && user.length() > USER_PREFIX.length()) {
                     String slug = user.substring(USER_PREFIX.length());
-                    slugsWithUser.add(slug);
-                    out.add(new ManagedResource(ResourceKind.REDIS, user, slug));
+                    if (Slug.PATTERN.matcher(slug).matches() && marker.carries(tags(meta(admin, Slug.of(slug))))) {
+                        slugsWithUser.add(slug);
+                        out.add(new ManagedResource(ResourceKind.REDIS, user, slug));
+                    }
                 }
             }
             Set<String> slugsWithMeta = new LinkedHashSet<>();
@@ -175,9 +190,7 @@ public final class RedisNamespaceDriver implements ResourceDriver {
             for (String key : metaKeys) {
                 String slug = slugOfMeta(key);
                 if (slug != null && Slug.PATTERN.matcher(slug).matches() && !slugsWithUser.contains(slug)
-                        && ChargebackTags.MANAGED_BY_VALUE.equals(
-                                admin.hget(key, TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY))
-                        && slugsWithMeta.add(slug)) {
+                        && marker.carries(tags(admin.hgetAll(key))) && slugsWithMeta.add(slug)) {
                     out.add(new ManagedResource(ResourceKind.REDIS, key, slug));
                 }
             }
@@ -217,11 +230,9 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         return slug;
     }
 
-    private static Map<String, String> markerFields(TenantResourceSpec spec) {
+    private Map<String, String> markerFields(TenantResourceSpec spec) {
         Map<String, String> fields = new LinkedHashMap<>();
-        spec.tags().forEach((k, v) -> fields.put(TAG_FIELD_PREFIX + k, v));
-        fields.putIfAbsent(TAG_FIELD_PREFIX + ChargebackTags.TENANT_ID, spec.slug().value());
-        fields.putIfAbsent(TAG_FIELD_PREFIX + ChargebackTags.MANAGED_BY, ChargebackTags.MANAGED_BY_VALUE);
+        marker.stamp(spec.tags(), spec.slug()).forEach((k, v) -> fields.put(TAG_FIELD_PREFIX + k, v));
         return fields;
     }
 

@@ -1,6 +1,5 @@
 package io.tenantprovisioning.resource.vector;
 
-import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ConfiguredResource;
@@ -30,10 +29,12 @@ public final class VectorNamespaceDriver implements ResourceDriver {
 
     private final VectorStore store;
     private final NamespaceSeeder seeder;
+    private final OwnershipMarker marker;
 
-    public VectorNamespaceDriver(VectorStore store, NamespaceSeeder seeder) {
+    public VectorNamespaceDriver(VectorStore store, NamespaceSeeder seeder, OwnershipMarker marker) {
         this.store = store;
         this.seeder = seeder;
+        this.marker = marker;
     }
 
     @Override
@@ -42,18 +43,17 @@ public final class VectorNamespaceDriver implements ResourceDriver {
     }
 
     /**
-     * The namespace with the tenant's tags (its marker); an existing one keeps its passages. A namespace
-     * whose tags name another tenant or manager is refused before anything changes.
+     * The namespace with the tenant's tags (this registry's marker); an existing one keeps its passages. A
+     * namespace without this registry's marker for the tenant is refused before anything changes.
      */
     @Override
     public CreatedResource create(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
         Optional<NamespaceDescription> existing = store.describe(slug);
         if (existing.isPresent()) {
-            OwnershipMarker.requireTakeable("vector: namespace " + existing.get().namespace(), existing.get().tags(),
-                    slug);
+            marker.requireOurs("vector: namespace " + existing.get().namespace(), existing.get().tags(), slug);
         }
-        store.createNamespace(slug, spec.tags());
+        store.createNamespace(slug, marker.stamp(spec.tags(), slug));
         NamespaceDescription created = reported(slug);
         return new CreatedResource(ResourceKind.VECTOR, NAMING.name(slug), created.identifier(),
                 Map.of(ATTR_NAMESPACE, created.namespace(),
@@ -81,20 +81,26 @@ public final class VectorNamespaceDriver implements ResourceDriver {
 
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
-        return store.describe(slug).map(ns -> new ResourceDescription(ResourceKind.VECTOR, ns.namespace(),
-                ns.identifier(), ns.tags()));
+        return store.describe(slug).filter(ns -> marker.describes(ns.tags(), slug)).map(ns -> new ResourceDescription(
+                ResourceKind.VECTOR, ns.namespace(), ns.identifier(), ns.tags()));
     }
 
+    /** Drops the namespace only when it carries this registry's marker. */
     @Override
     public void destroy(Slug slug) throws ResourceException {
-        store.dropNamespace(slug);
+        Optional<NamespaceDescription> existing = store.describe(slug);
+        if (existing.isPresent()
+                && marker.mayDestroy("vector: namespace " + existing.get().namespace(), existing.get().tags(), slug)) {
+            store.dropNamespace(slug);
+        }
     }
+
 
     @Override
     public List<ManagedResource> listManaged() throws ResourceException {
         List<ManagedResource> managed = new ArrayList<>();
         for (NamespaceDescription ns : store.listNamespaces()) {
-            if (ChargebackTags.MANAGED_BY_VALUE.equals(ns.tags().get(ChargebackTags.MANAGED_BY))) {
+            if (marker.carries(ns.tags())) {
                 // The name, not the TenantID tag, is what destroy(slug) removes, so report the slug from it.
                 managed.add(new ManagedResource(ResourceKind.VECTOR, ns.namespace(),
                         ns.namespace().substring("tenant-".length())));

@@ -65,13 +65,13 @@ final class TerraformEngineFixture implements AutoCloseable {
         // the machine's TF_CLI_CONFIG_FILE may point at a missing file (a warning on every run)
         cliConfig = Files.writeString(work.resolve("test.tfrc"), "# empty CLI configuration for tests\n");
         inspectRoot = work.resolve("inspect");
-        postgres = PostgresSchemaDriver.fromSettings(settings);
-        objectStore = ObjectStoreDriver.fromSettings(settings);
-        drivers = List.of(postgres, RedisNamespaceDriver.fromSettings(settings), objectStore,
+        postgres = PostgresSchemaDriver.fromSettings(settings, TestServices.MARKER);
+        objectStore = ObjectStoreDriver.fromSettings(settings, TestServices.MARKER);
+        drivers = List.of(postgres, RedisNamespaceDriver.fromSettings(settings, TestServices.MARKER), objectStore,
                 new VectorNamespaceDriver(new LuceneVectorStore(work.resolve("vectors"), 384), slug -> {
                     throw new ResourceException("the Bronze tier is never seeded with demo documents");
-                }),
-                MonitoringDriver.fromSettings(settings), new SigningKeyDriver(vault, new RandomSecrets()));
+                }, TestServices.MARKER),
+                MonitoringDriver.fromSettings(settings, TestServices.MARKER), new SigningKeyDriver(vault, new RandomSecrets()));
         direct = new DirectEngine(drivers, vault, FailurePoints.none(),
                 TenantPlanner.from(settings, TierCatalog.load())::nameOf);
     }

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.resource.monitoring;
 
+import io.tenantprovisioning.testing.TestServices;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -41,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Grafana HTTP API calls, against WireMock stubs shaped like Grafana's documented API. */
 class GrafanaPushTest {
 
+    /** The dashboard tag of the test registry's ownership marker. */
+    private static final String REGISTRY_TAG = OwnershipMarker.REGISTRY_TAG + ":" + TestServices.MARKER.registry();
+
     private static final String TOKEN = "glsa_test_token_0123456789abcdef";
 
     private final Slug acme = Slug.of("acme-corp");
@@ -57,7 +62,7 @@ class GrafanaPushTest {
         grafana = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         grafana.start();
         driver = new MonitoringDriver(targetsDir, dashboardsDir, "127.0.0.1:9400", Optional.of(new GrafanaClient(
-                URI.create(grafana.baseUrl()), Optional.of(Secret.of(TOKEN)), Optional.of("tenants-folder"))));
+                URI.create(grafana.baseUrl()), Optional.of(Secret.of(TOKEN)), Optional.of("tenants-folder"))), TestServices.MARKER);
     }
 
     @AfterEach
@@ -99,7 +104,7 @@ class GrafanaPushTest {
     void aDashboardTerraformCreatedIsAdoptedOnlyWithTheTenantsMarkerAndNeverPushedAgain() throws Exception {
         grafana.stubFor(get("/api/dashboards/uid/tenant-acme-corp").willReturn(okJson(
                 "{\"dashboard\":{\"uid\":\"tenant-acme-corp\",\"tags\":[\"tenantctl\",\"TenantID:acme-corp\","
-                        + "\"ManagedBy:tenantctl\"]}}")));
+                        + "\"ManagedBy:tenantctl\",\"" + REGISTRY_TAG + "\"]}}")));
         TerraformCreated outputs = new TerraformCreated(Map.of(MonitoringDriver.DASHBOARD_UID, "tenant-acme-corp",
                 MonitoringDriver.DASHBOARD_URL, "http://grafana.local/d/tenant-acme-corp"), Map.of());
 
@@ -126,6 +131,10 @@ class GrafanaPushTest {
         grafana.stubFor(delete("/api/dashboards/uid/tenant-acme-corp").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Dashboard not found\"}")));
 
+        grafana.stubFor(get("/api/dashboards/uid/tenant-acme-corp").willReturn(okJson(
+                "{\"dashboard\":{\"uid\":\"tenant-acme-corp\",\"tags\":[\"TenantID:acme-corp\",\"ManagedBy:tenantctl\",\""
+                        + REGISTRY_TAG + "\"]}}")));
+
         driver.destroy(acme);
 
         grafana.verify(deleteRequestedFor(urlEqualTo("/api/dashboards/uid/tenant-acme-corp"))
@@ -136,13 +145,24 @@ class GrafanaPushTest {
     void listManagedAsksGrafanaForDashboardsTaggedManagedBy() throws Exception {
         grafana.stubFor(get(urlPathEqualTo("/api/search")).willReturn(okJson(
                 "[{\"id\":7,\"uid\":\"tenant-globex\",\"title\":\"Tenant globex\",\"type\":\"dash-db\","
-                        + "\"tags\":[\"TenantID:globex\",\"ManagedBy:tenantctl\"]}]")));
+                        + "\"tags\":[\"TenantID:globex\",\"ManagedBy:tenantctl\",\"" + REGISTRY_TAG + "\"]}]")));
 
         assertThat(driver.listManaged()).containsExactly(
                 new ManagedResource(ResourceKind.MONITORING, "grafana-dashboard/tenant-globex", "globex"));
         grafana.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/search"))
-                .withQueryParam("tag", equalTo("ManagedBy:tenantctl"))
+                .withQueryParam("tag", equalTo(REGISTRY_TAG))
                 .withQueryParam("type", equalTo("dash-db")));
+    }
+
+    @Test
+    void destroyLeavesADashboardWithoutThisRegistrysMarker() throws Exception {
+        grafana.stubFor(get("/api/dashboards/uid/tenant-acme-corp").willReturn(okJson(
+                "{\"dashboard\":{\"uid\":\"tenant-acme-corp\",\"tags\":[\"TenantID:acme-corp\",\"ManagedBy:tenantctl\","
+                        + "\"TenantctlRegistry:00000000-0000-0000-0000-000000000001\"]}}")));
+
+        driver.destroy(acme);
+
+        grafana.verify(0, deleteRequestedFor(urlEqualTo("/api/dashboards/uid/tenant-acme-corp")));
     }
 
     @Test

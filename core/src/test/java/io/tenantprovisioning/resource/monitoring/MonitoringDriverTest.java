@@ -1,5 +1,6 @@
 package io.tenantprovisioning.resource.monitoring;
 
+import io.tenantprovisioning.testing.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class MonitoringDriverTest {
 
     @BeforeEach
     void setUp() {
-        driver = new MonitoringDriver(targetsDir, dashboardsDir, "127.0.0.1:9400", Optional.empty());
+        driver = new MonitoringDriver(targetsDir, dashboardsDir, "127.0.0.1:9400", Optional.empty(), TestServices.MARKER);
     }
 
     @Test
@@ -47,7 +48,7 @@ class MonitoringDriverTest {
         assertThat(file.get(0).get("targets")).extracting(JsonNode::asText).containsExactly("127.0.0.1:9400");
         assertThat(PrometheusTargetFile.fromJson(file).labels()).isEqualTo(java.util.Map.of(
                 "tenant_id", "acme-corp", "tier", "Gold", "cost_center", "CC_ACME_CORP", "managed_by", "tenantctl",
-                "request_id", "req-acme-corp"));
+                "request_id", "req-acme-corp", "tenantctl_registry", TestServices.MARKER.registry().toString()));
         assertThat(created.kind()).isEqualTo(ResourceKind.MONITORING);
         assertThat(created.attributes()).containsEntry(MonitoringDriver.DASHBOARD_UID, "tenant-acme-corp")
                 .containsEntry(MonitoringDriver.TARGET_FILE, targetsDir.resolve("tenant-acme-corp.json").toString());
@@ -65,7 +66,8 @@ class MonitoringDriverTest {
         assertThat(dashboard.get("uid").asText()).isEqualTo("tenant-acme-corp");
         assertThat(dashboard.get("title").asText()).contains("acme-corp");
         assertThat(dashboard.get("tags")).extracting(JsonNode::asText).containsExactly("TenantID:acme-corp",
-                "Tier:Gold", "CostCenter:CC_ACME_CORP", "ManagedBy:tenantctl", "RequestId:req-acme-corp");
+                "Tier:Gold", "CostCenter:CC_ACME_CORP", "ManagedBy:tenantctl", "RequestId:req-acme-corp",
+                "TenantctlRegistry:" + TestServices.MARKER.registry());
         assertThat(dashboard.get("panels")).extracting(p -> p.get("title").asText())
                 .containsExactly("Query rate", "Query latency (p95)", "Errors");
         for (JsonNode panel : dashboard.get("panels")) {
@@ -76,7 +78,7 @@ class MonitoringDriverTest {
     @Test
     void describeReadsTheTagsBackAndReportsOnlyWhatBothCopiesAgreeOn() throws Exception {
         KindPhases.createAndConfigure(driver, TenantSpecs.spec(acme));
-        assertThat(driver.describe(acme).orElseThrow().tags()).isEqualTo(TenantSpecs.tags(acme));
+        assertThat(driver.describe(acme).orElseThrow().tags()).isEqualTo(TenantSpecs.markedTags(acme));
 
         Path dashboardFile = dashboardsDir.resolve("tenant-acme-corp.json");
         ObjectNode dashboard = (ObjectNode) json.readTree(dashboardFile.toFile());
@@ -127,8 +129,6 @@ class MonitoringDriverTest {
 
         assertThat(driver.listManaged()).containsExactly(
                 new ManagedResource(ResourceKind.MONITORING, "prometheus-target/tenant-acme-corp.json", "acme-corp"),
-                new ManagedResource(ResourceKind.MONITORING, "prometheus-target/tenant-half-written.json",
-                        "half-written"),
                 new ManagedResource(ResourceKind.MONITORING, "dashboard-file/tenant-acme-corp.json", "acme-corp"));
     }
 }

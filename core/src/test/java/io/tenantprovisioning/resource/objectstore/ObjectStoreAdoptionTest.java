@@ -41,7 +41,7 @@ class ObjectStoreAdoptionTest {
 
     @BeforeEach
     void connect() {
-        backend = S3Backend.fromSettings(settings);
+        backend = S3Backend.fromSettings(settings, TestServices.MARKER);
         StaticCredentialsProvider admin = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
                 settings.requiredSecret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).reveal()));
@@ -91,13 +91,13 @@ class ObjectStoreAdoptionTest {
 
         adminS3.deleteBucketTagging(r -> r.bucket("tenant-" + slug.value()));
         assertThatThrownBy(() -> backend.adopt(TenantSpecs.spec(slug), outputsOf(byTerraform)))
-                .isInstanceOf(ResourceException.class).hasMessageContaining("carries no ownership marker");
+                .isInstanceOf(ResourceException.class).hasMessageContaining("without tenantctl's ownership marker");
     }
 
     @Test
     void theFilesystemStoreRefusesToAdoptABucketTerraformCreated(@TempDir Path root) {
         Slug slug = Slug.of("acme-corp");
-        FilesystemBackend filesystem = new FilesystemBackend(root, new BucketNaming("tenant"));
+        FilesystemBackend filesystem = new FilesystemBackend(root, new BucketNaming("tenant"), TestServices.MARKER);
         assertThatThrownBy(() -> filesystem.adopt(TenantSpecs.spec(slug), new TerraformCreated(Map.of(), Map.of())))
                 .isInstanceOf(ResourceException.class).hasMessageContaining("set OBJECT_STORE=s3");
     }

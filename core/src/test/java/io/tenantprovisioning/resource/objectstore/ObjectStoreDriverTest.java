@@ -25,12 +25,12 @@ class ObjectStoreDriverTest {
     @Test
     void objectStoreSelectsTheBackend() {
         Settings fs = Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString()));
-        try (ObjectStoreDriver driver = ObjectStoreDriver.fromSettings(fs)) {
+        try (ObjectStoreDriver driver = ObjectStoreDriver.fromSettings(fs, TestServices.MARKER)) {
             assertThat(driver.kind()).isEqualTo(ResourceKind.OBJECT_STORE);
             assertThat(driver.backend().name()).isEqualTo("filesystem");
         }
         Settings s3 = TestServices.settings().with(Map.of(Setting.OBJECT_STORE, "S3"));
-        try (ObjectStoreDriver driver = ObjectStoreDriver.fromSettings(s3)) {
+        try (ObjectStoreDriver driver = ObjectStoreDriver.fromSettings(s3, TestServices.MARKER)) {
             assertThat(driver.backend()).isInstanceOfSatisfying(S3Backend.class,
                     b -> assertThat(b.policyMode()).isEqualTo(BucketPolicyMode.IDENTITY_POLICY_ONLY));
         }
@@ -38,7 +38,7 @@ class ObjectStoreDriverTest {
 
     @Test
     void anUnknownBackendIsAClearConfigurationError() {
-        assertThatThrownBy(() -> ObjectStoreDriver.fromSettings(Settings.of(Map.of(Setting.OBJECT_STORE, "gcs"))))
+        assertThatThrownBy(() -> ObjectStoreDriver.fromSettings(Settings.of(Map.of(Setting.OBJECT_STORE, "gcs")), TestServices.MARKER))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("OBJECT_STORE must be 'filesystem' or 's3', got 'gcs'");
     }
@@ -47,7 +47,7 @@ class ObjectStoreDriverTest {
     void credentialsFromAnotherBackendAreNamedAsSuch() throws Exception {
         Slug slug = Slug.of("acme-corp");
         try (ObjectStoreDriver driver = ObjectStoreDriver.fromSettings(
-                Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString())))) {
+                Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString())), TestServices.MARKER)) {
             CreatedResource created = driver.create(TenantSpecs.spec(slug));
             Map<String, String> fromS3 = new java.util.HashMap<>(created.attributes());
             fromS3.put(TenantObjectCredentials.BACKEND, "s3");
@@ -62,7 +62,7 @@ class ObjectStoreDriverTest {
     @Test
     void createdResourcesNeverPrintTheirSecret() throws Exception {
         try (ObjectStoreDriver driver = ObjectStoreDriver.fromSettings(
-                Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString())))) {
+                Settings.of(Map.of(Setting.OBJECT_STORE_DIR, root.toString())), TestServices.MARKER)) {
             CreatedResource created = driver.create(TenantSpecs.spec(Slug.of("acme-corp")));
             Secret secret = created.secrets().get(TenantObjectCredentials.SECRET_ACCESS_KEY);
 
@@ -77,7 +77,7 @@ class ObjectStoreDriverTest {
         String wrong = "wrong-admin-secret-0123456789abcdefghij";
         Settings settings = TestServices.settings().with(Map.of(Setting.S3_ADMIN_SECRET_ACCESS_KEY, wrong));
         Slug slug = TestServices.uniqueSlug("os");
-        try (S3Backend backend = S3Backend.fromSettings(settings)) {
+        try (S3Backend backend = S3Backend.fromSettings(settings, TestServices.MARKER)) {
             assertThatThrownBy(() -> backend.create(TenantSpecs.spec(slug)))
                     .isInstanceOf(ResourceException.class)
                     .hasMessageContaining("HTTP 403")

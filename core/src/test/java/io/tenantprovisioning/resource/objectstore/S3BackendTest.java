@@ -39,7 +39,7 @@ class S3BackendTest {
 
     @BeforeEach
     void connect() {
-        backend = S3Backend.fromSettings(settings);
+        backend = S3Backend.fromSettings(settings, TestServices.MARKER);
         S3Connection connection = S3Connection.fromSettings(settings);
         StaticCredentialsProvider admin = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
@@ -89,7 +89,7 @@ class S3BackendTest {
                 .isEqualTo(ServerSideEncryption.AES256);
         Map<String, String> tags = new LinkedHashMap<>();
         adminS3.getBucketTagging(r -> r.bucket(bucket)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        assertThat(tags).isEqualTo(TenantSpecs.tags(slug));
+        assertThat(tags).isEqualTo(TenantSpecs.markedTags(slug));
 
         var user = adminIam.getUser(r -> r.userName("tenant-" + slug.value())).user();
         assertThat(user.path()).isEqualTo("/tenantctl/");
@@ -110,9 +110,10 @@ class S3BackendTest {
         ResourceDescription description = backend.describe(slug).orElseThrow();
 
         assertThat(description.name()).isEqualTo("tenant-" + slug.value());
-        assertThat(description.tags()).isEqualTo(TenantSpecs.tags(slug));
+        assertThat(description.tags()).isEqualTo(TenantSpecs.markedTags(slug));
+        // a bucket that lost its marker is no longer this registry's; its IAM user (marked) still is
         adminS3.deleteBucketTagging(r -> r.bucket("tenant-" + slug.value()));
-        assertThat(backend.describe(slug).orElseThrow().tags()).isEmpty();
+        assertThat(backend.describe(slug).orElseThrow().name()).isEqualTo("iam-user/tenant-" + slug.value());
     }
 
     @Test
@@ -185,7 +186,7 @@ class S3BackendTest {
                         .build())));
 
         assertThatThrownBy(() -> backend.create(TenantSpecs.spec(slug)))
-                .hasMessageContaining("already belongs to tenant 'someone-else'");
+                .hasMessageContaining("belongs to tenant 'someone-else'");
     }
 
     @Test
@@ -229,7 +230,7 @@ class S3BackendTest {
         Slug slug = newTenant();
         try (S3Backend strict = new S3Backend(S3Connection.fromSettings(settings), S3Connection.fromSettings(settings)
                 .s3(adminCredentials()), S3Connection.fromSettings(settings).iam(adminCredentials()),
-                new BucketNaming("tenant"), BucketPolicyMode.DENY_OTHER_PRINCIPALS)) {
+                new BucketNaming("tenant"), BucketPolicyMode.DENY_OTHER_PRINCIPALS, TestServices.MARKER)) {
             CreatedResource resource = strict.create(TenantSpecs.spec(slug));
             String policy = adminS3.getBucketPolicy(r -> r.bucket(resource.name())).policy();
             assertThat(policy).contains("\"Effect\":\"Deny\"", "aws:PrincipalArn",

@@ -22,6 +22,11 @@ public final class TenantSpecs {
                 ChargebackTags.MANAGED_BY_VALUE, "req-" + slug.value()).asMap();
     }
 
+    /** The tags as the drivers write them: the spec's, with the ownership marker of the test registry. */
+    public static Map<String, String> markedTags(Slug slug) {
+        return io.tenantprovisioning.testing.TestServices.MARKER.stamp(tags(slug), slug);
+    }
+
     public static TenantResourceSpec spec(Slug slug) {
         return new TenantResourceSpec(slug, tags(slug), TierCatalog.load().config(Tier.GOLD));
     }

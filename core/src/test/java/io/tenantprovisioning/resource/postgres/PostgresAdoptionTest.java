@@ -36,7 +36,7 @@ class PostgresAdoptionTest {
 
     @BeforeEach
     void setUp() {
-        driver = PostgresSchemaDriver.fromSettings(TestServices.settings());
+        driver = PostgresSchemaDriver.fromSettings(TestServices.settings(), TestServices.MARKER);
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ class PostgresSchemaDriverTest {
 
     @BeforeEach
     void setUp() {
-        driver = PostgresSchemaDriver.fromSettings(TestServices.settings());
+        driver = PostgresSchemaDriver.fromSettings(TestServices.settings(), TestServices.MARKER);
     }
 
     @AfterEach
@@ -212,11 +212,14 @@ class PostgresSchemaDriverTest {
         TenantResourceSpec spec = newTenant(Tier.GOLD);
         String name = spec.slug().sqlIdentifier();
         // a schema that is not empty and has no migration history makes Flyway refuse: create fails late
-        AdminPostgres.execute("CREATE SCHEMA \"" + name + "\"", "CREATE TABLE \"" + name + "\".squatter (x int)");
+        // marked as this registry's (a re-run's schema), so create takes it over and fails only in Flyway
+        AdminPostgres.execute("CREATE SCHEMA \"" + name + "\"", "CREATE TABLE \"" + name + "\".squatter (x int)",
+                "INSERT INTO tenantctl.schema_tags (schema_name, tags) VALUES ('" + name + "', '"
+                        + SchemaComment.encode(TestServices.MARKER.stamp(spec.tags(), spec.slug())) + "'::jsonb)");
         SecureRandom seeded = seededRandom();
         String expectedPassword = new RandomSecrets(seededRandom()).password().reveal();
         PostgresSchemaDriver predictable = new PostgresSchemaDriver(adminDataSource(),
-                PostgresEndpoint.tenantData(TestServices.settings()), new RandomSecrets(seeded));
+                PostgresEndpoint.tenantData(TestServices.settings()), new RandomSecrets(seeded), TestServices.MARKER);
 
         assertThatThrownBy(() -> KindPhases.createAndConfigure(predictable, spec)).isInstanceOf(ResourceException.class)
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(expectedPassword)

@@ -30,7 +30,7 @@ class RedisNamespaceDriverTest {
     private final Settings settings = TestServices.settings();
     private final RedisEndpoint endpoint = RedisEndpoint.fromSettings(settings);
     private final Secret adminPassword = settings.requiredSecret(Setting.REDIS_PASSWORD);
-    private final RedisNamespaceDriver driver = RedisNamespaceDriver.fromSettings(settings);
+    private final RedisNamespaceDriver driver = RedisNamespaceDriver.fromSettings(settings, TestServices.MARKER);
     private final List<Slug> created = new ArrayList<>();
 
     @AfterEach
@@ -89,7 +89,7 @@ class RedisNamespaceDriverTest {
             assertThatThrownBy(() -> tenant.keys("*")).hasMessageStartingWith("NOPERM");
         }
         ResourceDescription d = driver.describe(slug).orElseThrow();
-        assertThat(d.tags()).containsExactlyInAnyOrderEntriesOf(spec.tags());
+        assertThat(d.tags()).containsExactlyInAnyOrderEntriesOf(TestServices.MARKER.stamp(spec.tags(), spec.slug()));
         assertThat(d.identifier()).isEqualTo(slug.redisUser());
         assertThat(driver.listManaged()).contains(new ManagedResource(ResourceKind.REDIS, slug.redisUser(), slug.value()));
     }
@@ -139,7 +139,7 @@ class RedisNamespaceDriverTest {
         TenantResourceSpec spec = newTenant(Tier.BRONZE);
         Slug slug = spec.slug();
         try (Jedis admin = endpoint.connect(null, adminPassword)) {
-            spec.tags().forEach((k, v) -> admin.hset(TenantAcl.legacyMetaKey(slug),
+            TestServices.MARKER.stamp(spec.tags(), slug).forEach((k, v) -> admin.hset(TenantAcl.legacyMetaKey(slug),
                     RedisNamespaceDriver.TAG_FIELD_PREFIX + k, v));
         }
 
@@ -178,7 +178,7 @@ class RedisNamespaceDriverTest {
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(password));
 
         Secret wrongAdmin = Secret.of(adminPassword.reveal() + "-wrong");
-        RedisNamespaceDriver badAdmin = new RedisNamespaceDriver(endpoint, wrongAdmin, new RandomSecrets());
+        RedisNamespaceDriver badAdmin = new RedisNamespaceDriver(endpoint, wrongAdmin, new RandomSecrets(), TestServices.MARKER);
         assertThatThrownBy(() -> badAdmin.create(TestTenants.spec(TestServices.uniqueSlug("rds"), Tier.GOLD)))
                 .isInstanceOf(ResourceException.class)
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(wrongAdmin.reveal())

@@ -154,7 +154,7 @@ class PineconeVectorStoreTest {
         Slug other = TestServices.uniqueSlug("pc");
         stubStats("{\"" + ns + "\":{\"vectorCount\":1},\"" + other.qualifiedName() + "\":{\"vectorCount\":4},"
                 + "\"scratch\":{\"vectorCount\":2}}");
-        stubMarker(ns, "{\"ManagedBy\":\"tenantctl\"}");
+        stubMarker(ns, "{\"ManagedBy\":\"tenantctl\",\"TenantctlRegistry\":\"" + TestServices.MARKER.registry() + "\"}");
         pinecone.stubFor(get(urlPathEqualTo("/vectors/fetch")).withQueryParam("namespace", equalTo(other.qualifiedName()))
                 .willReturn(okJson("{\"vectors\":{}}")));
 
@@ -162,7 +162,7 @@ class PineconeVectorStoreTest {
 
         assertThat(listed).extracting(NamespaceDescription::namespace)
                 .containsExactlyInAnyOrder(ns, other.qualifiedName());
-        assertThat(new VectorNamespaceDriver(store, slug -> 0).listManaged())
+        assertThat(new VectorNamespaceDriver(store, slug -> 0, TestServices.MARKER).listManaged())
                 .extracting(m -> m.tenantSlug()).containsExactly(acme.value());
     }
 
@@ -194,10 +194,10 @@ class PineconeVectorStoreTest {
 
     @Test
     void theDriverOverPineconeReportsTheBackendAndNamespace() throws Exception {
-        stubMarker(ns, "{\"ManagedBy\":\"tenantctl\"}");
+        stubMarker(ns, "{\"ManagedBy\":\"tenantctl\",\"TenantctlRegistry\":\"" + TestServices.MARKER.registry() + "\"}");
         stubStats("{\"" + ns + "\":{\"vectorCount\":1}}");
 
-        var created = new VectorNamespaceDriver(store, slug -> 0).create(VectorFixtures.spec(acme, Tier.SILVER));
+        var created = new VectorNamespaceDriver(store, slug -> 0, TestServices.MARKER).create(VectorFixtures.spec(acme, Tier.SILVER));
 
         assertThat(created.attributes()).containsEntry("vector.backend", "pinecone")
                 .containsEntry("vector.namespace", ns).containsEntry("vector.documents", "0");

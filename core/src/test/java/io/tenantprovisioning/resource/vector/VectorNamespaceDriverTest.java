@@ -42,7 +42,7 @@ class VectorNamespaceDriverTest {
     @BeforeEach
     void setUp() {
         store = new LuceneVectorStore(root.resolve("vectors-" + System.nanoTime()), embedder.dimensions());
-        driver = new VectorNamespaceDriver(store, new TenantCorpus(store, embedder));
+        driver = new VectorNamespaceDriver(store, new TenantCorpus(store, embedder), TestServices.MARKER);
     }
 
     @Test
@@ -60,7 +60,7 @@ class VectorNamespaceDriverTest {
         assertThat(created.secrets()).isEmpty();
 
         ResourceDescription described = driver.describe(slug).orElseThrow();
-        assertThat(described.tags()).isEqualTo(VectorFixtures.tags(slug, Tier.GOLD));
+        assertThat(described.tags()).isEqualTo(TestServices.MARKER.stamp(VectorFixtures.tags(slug, Tier.GOLD), slug));
 
         // idempotent: a re-run replaces the same passages, adds none
         KindPhases.createAndConfigure(driver, VectorFixtures.spec(slug, Tier.GOLD));

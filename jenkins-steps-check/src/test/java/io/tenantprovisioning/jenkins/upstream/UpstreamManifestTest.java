@@ -29,7 +29,7 @@ class UpstreamManifestTest {
 
     private static final String PLUGIN = "io.tenantprovisioning.jenkins";
     private static final List<String> JENKINS_PACKAGES = List.of("hudson.", "jenkins.", "org.jenkinsci.",
-            "org.kohsuke.", "org.jvnet.");
+            "org.jenkins.", "org.kohsuke.", "org.jvnet.", "com.cloudbees.plugins.credentials.");
 
     private static UpstreamManifest manifest;
     private static JavaClasses plugin;
