@@ -98,6 +98,20 @@ public final class FilesystemBackend implements ObjectStoreBackend {
         }
     }
 
+    /** The sidecar's tags; the credential hash and the objects stay. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Path dir = root.resolve(naming.bucketOf(spec.slug()));
+        try {
+            BucketSidecar sidecar = BucketSidecar.read(dir).orElseThrow(() -> new ResourceException(
+                    "object-store: bucket " + dir + " has no sidecar; it is not a provisioned bucket"));
+            requireOwnedBy(sidecar, spec.slug());
+            sidecar.withTags(spec.tags()).write(dir);
+        } catch (IOException e) {
+            throw new ResourceException("object-store: could not rewrite the tags of " + dir + ": " + e, e);
+        }
+    }
+
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         String bucket = naming.bucketOf(slug);

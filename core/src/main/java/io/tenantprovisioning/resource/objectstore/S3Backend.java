@@ -150,6 +150,20 @@ public final class S3Backend implements ObjectStoreBackend {
         }
     }
 
+    /** The bucket's tags and its IAM user's, as at create; the key, the policies and the objects stay. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        String bucket = naming.bucketOf(slug);
+        try {
+            OwnershipMarker.requireMarked("object-store: bucket " + bucket, buckets.tags(bucket), slug);
+            buckets.tag(bucket, spec.tags());
+            users.ensure(slug, spec.tags());
+        } catch (SdkException e) {
+            throw failure("retag", bucket, e);
+        }
+    }
+
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         String bucket = naming.bucketOf(slug);
