@@ -65,6 +65,11 @@ public final class ApproveBudgetStep extends TenantStep {
     /** Approver group (CFO, CTO, LEGAL, COMPLIANCE, DPO) → Jenkins user or group allowed to answer. */
     @DataBoundSetter
     public void setApproverGroups(Map<String, String> approverGroups) {
+        this.approverGroups = approverGroupsOf(approverGroups);
+    }
+
+    /** The map checked (every key an approver group) and copied; requestTenantChange takes the same argument. */
+    static Map<String, String> approverGroupsOf(Map<String, String> approverGroups) {
         Map<String, String> copy = new LinkedHashMap<>();
         // Groovy may hand over GStrings whatever the declared type says
         ((Map<?, ?>) approverGroups).forEach((k, v) -> {
@@ -72,7 +77,7 @@ public final class ApproveBudgetStep extends TenantStep {
                     "approverGroups: '" + k + "' is not one of " + Arrays.toString(ApproverGroup.values())));
             copy.put(group.name(), String.valueOf(v).trim());
         });
-        this.approverGroups = Map.copyOf(copy);
+        return Map.copyOf(copy);
     }
 
     /** Who may answer for an approver group: the map's entry, else the group {@code tenant-approvers-<group>}. */
