@@ -159,6 +159,9 @@ class UpdateHandlerTest {
         assertThat(versions.get(1).changes()).extracting(Object::toString)
                 .contains("tier: SILVER → GOLD", "costCenter: CC_" + slug.value().toUpperCase().replace('-', '_')
                         + " → CC_GROWTH");
+        // chargeback follows the configuration now
+        assertThat(platform.ledger().costReport(java.time.YearMonth.now(java.time.ZoneOffset.UTC))
+                .linesOf("CC_GROWTH")).extracting(l -> l.slug()).contains(slug);
         assertThat(audit(slug)).anyMatch(r -> r.startsWith("ops@update.example config-change v2"))
                 .anyMatch(r -> r.startsWith("cto@update.example approval CTO APPROVED"))
                 .anyMatch(r -> r.startsWith("ops@update.example config-applied v2 applied in place"));
