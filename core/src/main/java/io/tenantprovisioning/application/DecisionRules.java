@@ -92,6 +92,10 @@ final class DecisionRules {
 
     /** A change is decided while it waits; the tenant keeps serving meanwhile, whatever its state. */
     private void requireChangePending(ConfigVersion version) {
+        if (!UpdateHandler.STARTS_FROM.contains(tenant.state())) {
+            throw new ApprovalException("change v" + version.version() + " of tenant '" + tenant.slug() + "' (request "
+                    + request.id() + ") can no longer be applied: the tenant is " + tenant.state());
+        }
         if (version.status() != ConfigVersionStatus.PENDING_APPROVAL) {
             throw new ApprovalException("change v" + version.version() + " of tenant '" + tenant.slug() + "' (request "
                     + request.id() + ") is " + version.status() + "; decisions are recorded only while it is "
