@@ -121,7 +121,8 @@ final class ChangeView {
         plan.resourceChanges().forEach(l -> out.println("  " + l));
         out.printf("monthly cost: ₹%,d → ₹%,d%s%n", plan.costBefore().monthlyInr(), plan.costAfter().monthlyInr(),
                 plan.costAfter().overBudget() ? "  (over budget)" : "");
-        out.println("approval: " + (plan.route().autoApproved() ? "auto-approved (the change needs nobody)" : ""));
+        out.println("approval: " + (plan.route().autoApproved() ? "auto-approved (the change needs nobody)"
+                : "needs " + plan.route().groups().size() + " group(s), for what the change brings:"));
         plan.route().steps().forEach(s -> out.printf("  %-10s %s%n", s.group(), s.reason()));
     }
 
