@@ -42,6 +42,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +221,16 @@ class UpdateHandlerTest {
         assertThat(registry.tenants().require(slug).state()).isEqualTo(TenantState.DEGRADED);
         assertThat(registry.tenants().require(slug).tier()).isEqualTo(Tier.SILVER);
         assertThat(tagsOnServices(slug)).isEqualTo(silverTags);
+
+        // a change still waiting when its tenant is offboarded can no longer be decided
+        UpdateResult waiting = platform.updateHandler().update(slug, change(null, null, "PHI", null), OPERATOR,
+                progress);
+        assertThat(waiting).isInstanceOf(UpdateResult.AwaitingApproval.class);
+        assertThat(platform.offboard(slug, progress).complete()).as(logText()).isTrue();
+        assertThatThrownBy(() -> platform.ledger().decisions().decide(slug,
+                UUID.fromString(((UpdateResult.AwaitingApproval) waiting).requestId()).toString(), ApproverGroup.LEGAL,
+                Actor.stated("legal@update.example"), Verdict.APPROVED, "too late"))
+                .isInstanceOf(ApprovalException.class).hasMessageContaining("can no longer be applied");
     }
 
     private void refusesBadInput(Slug slug, int auditRows) {
