@@ -69,6 +69,9 @@ abstract class DecisionCommand extends RegistryCommand {
             json.put("approver", decider.id());
             json.put("approverSource", decider.source().label());
             json.put("state", outcome.state().name());
+            if (outcome.changeVersion() > 0) {
+                json.put("changeVersion", outcome.changeVersion());
+            }
             json.put("stillPending", outcome.stillPending().stream().map(Enum::name).toList());
             out.println(JsonOutput.write(json));
         } else {
@@ -80,6 +83,11 @@ abstract class DecisionCommand extends RegistryCommand {
     }
 
     private static String next(ApprovalOutcome outcome) {
+        if (outcome.changeVersion() > 0 && outcome.state() != TenantState.PENDING_APPROVAL) {
+            return "change v" + outcome.changeVersion() + " of tenant '" + outcome.slug() + "' is now " + outcome.state()
+                    + (outcome.state() == TenantState.APPROVED ? "; apply it with: tenantctl resume " + outcome.slug()
+                    : "; the tenant keeps its configuration");
+        }
         if (outcome.state() == TenantState.APPROVED) {
             return "tenant '" + outcome.slug() + "' is now APPROVED; continue with: tenantctl resume " + outcome.slug();
         }

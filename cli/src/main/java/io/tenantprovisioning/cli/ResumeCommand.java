@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume",
-        description = "Continue an APPROVED request: provision, validate, activate (or roll back).",
+        description = {"Continue an APPROVED request: provision, validate, activate (or roll back);",
+                "or apply a serving tenant's APPROVED change (tenantctl update) and re-validate."},
         footer = {"", "Example:", "  tenantctl approve acme-corp --group CFO --as cfo@example.com",
                 "  tenantctl approve acme-corp --group CTO --as cto@example.com",
                 "  tenantctl resume acme-corp"})
@@ -38,6 +39,11 @@ final class ResumeCommand extends PlatformCommand {
 
     @Override
     int run(TenantPlatform platform, ConsoleProgress progress, PrintWriter out) {
+        if (platform.updateHandler().openChange(Slug.of(slug)).isPresent()) {
+            // a serving tenant's change (tenantctl update) waits: resuming applies it
+            return ChangeView.finish(platform.updateHandler().resume(Slug.of(slug), Tenantctl.operator(spec).actor(),
+                    progress), reports, output.json(), out);
+        }
         EngineKind kind = EngineKind.parse(platform.settings().string(Setting.ENGINE));
         PipelineOutcome outcome = platform.job().resume(Slug.of(slug), kind, progress);
         return OutcomeView.finish(outcome, reports, output.json(), out);

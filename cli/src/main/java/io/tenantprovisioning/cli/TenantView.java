@@ -29,6 +29,7 @@ final class TenantView {
         json.put("approvals", d.approvals().stream().map(TenantView::approval).toList());
         json.put("resources", d.resources().stream().map(TenantView::resource).toList());
         json.put("lastValidation", d.lastValidation().map(TenantView::validation).orElse(null));
+        json.put("configVersions", d.versions().stream().map(ChangeView::version).toList());
         return json;
     }
 
@@ -57,6 +58,8 @@ final class TenantView {
             out.printf("    %-13s %-8s %s%s%n", r.kind().stepName(), r.status(), r.name(),
                     r.identifier() == null ? "" : " (" + r.identifier() + ")");
         }
+        out.println("  configuration versions:" + (d.versions().isEmpty() ? " 1 (as provisioned, never changed)" : ""));
+        d.versions().forEach(v -> out.println("    " + ChangeView.versionLine(v)));
         out.println("  last validation: " + d.lastValidation().map(v -> (v.passed() ? "passed" : "FAILED")
                 + " at " + v.finishedAt()).orElse("never"));
     }

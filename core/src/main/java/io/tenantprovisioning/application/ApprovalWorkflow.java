@@ -7,6 +7,7 @@ import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.ApprovalRecord;
 import io.tenantprovisioning.registry.AuditEntry;
+import io.tenantprovisioning.registry.ConfigVersion;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.StateConflictException;
 import io.tenantprovisioning.registry.StoredRequest;
@@ -42,7 +43,11 @@ public final class ApprovalWorkflow {
 
     /** Records a decision on the slug's current request; the decision records that request's id. */
     public ApprovalOutcome decide(Slug slug, ApproverGroup group, Actor approver, Verdict verdict, String comment) {
-        return decide(registry.tenants().require(slug).requestId(), group, approver, verdict, comment);
+        TenantRecord tenant = registry.tenants().require(slug);
+        // a serving tenant's change waiting for approval is the slug's current request
+        UUID current = registry.configVersions().open(tenant.id()).map(ConfigVersion::requestId)
+                .orElse(tenant.requestId());
+        return decide(current, group, approver, verdict, comment);
     }
 
     /**
@@ -75,6 +80,10 @@ public final class ApprovalWorkflow {
             // the request's own tenant row, locked: decisions on one request take turns, and a decision
             // never falls through to whichever newer request the slug names by now
             TenantRecord tenant = tx.tenants().lock(request.tenantId());
+            Optional<ConfigVersion> change = tx.configVersions().byRequest(requestId).filter(v -> v.version() > 1);
+            if (change.isPresent()) {
+                return new ChangeDecision(tx, tenant, request, change.get()).record(group, approver, verdict, why);
+            }
             return record(tx, tenant, request, group, approver, verdict, why);
         });
     }
@@ -83,7 +92,7 @@ public final class ApprovalWorkflow {
                                           Actor approver, Verdict verdict, Optional<String> comment) {
         ApprovalRoute route = request.route();
         List<ApprovalRecord> decided = tx.approvals().forRequest(request.id());
-        new DecisionRules(tx, tenant, request, decided).requireAllowed(group, approver, verdict);
+        new DecisionRules(tx, tenant, request, decided, Optional.empty()).requireAllowed(group, approver, verdict);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver.id(), now,
                 comment.orElse(null), approver.source().label()));
@@ -104,7 +113,7 @@ public final class ApprovalWorkflow {
         }
         audit(tx, tenant, request, group, approver, verdict, comment, next);
         return new ApprovalOutcome(request.id(), tenant.slug().value(), next,
-                next == TenantState.PENDING_APPROVAL ? pending : List.of());
+                next == TenantState.PENDING_APPROVAL ? pending : List.of(), 0);
     }
 
     /** The decision's row names the request and where the approver's identity came from. */

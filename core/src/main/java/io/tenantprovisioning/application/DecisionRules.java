@@ -6,6 +6,8 @@ import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.ApprovalRecord;
+import io.tenantprovisioning.registry.ConfigVersion;
+import io.tenantprovisioning.registry.ConfigVersionStatus;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -29,12 +31,16 @@ final class DecisionRules {
     private final TenantRecord tenant;
     private final StoredRequest request;
     private final List<ApprovalRecord> decided;
+    private final Optional<ConfigVersion> change;
 
-    DecisionRules(Registry tx, TenantRecord tenant, StoredRequest request, List<ApprovalRecord> decided) {
+    /** @param change the configuration version the request asks for, when it is a change of a serving tenant */
+    DecisionRules(Registry tx, TenantRecord tenant, StoredRequest request, List<ApprovalRecord> decided,
+                  Optional<ConfigVersion> change) {
         this.tx = tx;
         this.tenant = tenant;
         this.request = request;
         this.decided = List.copyOf(decided);
+        this.change = change;
     }
 
     void requireAllowed(ApproverGroup group, Actor approver, Verdict verdict) {
@@ -66,6 +72,10 @@ final class DecisionRules {
 
     /** The tenant row is the request's own: it waits for approval only while its request is the slug's current one. */
     private void requireCurrentAndPending() {
+        if (change.isPresent()) {
+            requireChangePending(change.get());
+            return;
+        }
         if (tenant.state() == TenantState.PENDING_APPROVAL) {
             return;
         }
@@ -78,6 +88,19 @@ final class DecisionRules {
         throw new ApprovalException("request " + request.id() + " is no longer current: " + notPending
                 + "; the current request of '" + tenant.slug() + "' is " + current.get().requestId() + " ("
                 + current.get().state() + "), a decision on it must name it");
+    }
+
+    /** A change is decided while it waits; the tenant keeps serving meanwhile, whatever its state. */
+    private void requireChangePending(ConfigVersion version) {
+        if (!UpdateHandler.STARTS_FROM.contains(tenant.state())) {
+            throw new ApprovalException("change v" + version.version() + " of tenant '" + tenant.slug() + "' (request "
+                    + request.id() + ") can no longer be applied: the tenant is " + tenant.state());
+        }
+        if (version.status() != ConfigVersionStatus.PENDING_APPROVAL) {
+            throw new ApprovalException("change v" + version.version() + " of tenant '" + tenant.slug() + "' (request "
+                    + request.id() + ") is " + version.status() + "; decisions are recorded only while it is "
+                    + "PENDING_APPROVAL");
+        }
     }
 
     private void requireNotTheRequester(ApproverGroup group, Actor approver) {

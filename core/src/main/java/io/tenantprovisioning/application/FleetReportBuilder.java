@@ -58,7 +58,7 @@ final class FleetReportBuilder {
     }
 
     private String costCenter(TenantRecord tenant) {
-        return registry.requests().byId(tenant.requestId())
+        return registry.requests().byId(CostReportBuilder.configurationRequest(registry, tenant))
                 .map(request -> CostReportBuilder.costCenterOf(tenant, request))
                 .orElseGet(() -> tenant.slug().defaultCostCenter());
     }

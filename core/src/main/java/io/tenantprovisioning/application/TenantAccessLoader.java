@@ -34,7 +34,8 @@ final class TenantAccessLoader {
 
     /** The tags every resource must carry, from the request as recorded (not from the resources). */
     Map<String, String> expectedTags(TenantRecord tenant) {
-        String costCenter = registry.requests().require(tenant.requestId()).request().costCenter();
+        // the cost center of the configuration applied now: the first request's, or the newest change's
+        String costCenter = ChangePlanner.currentRequest(registry, tenant).request().costCenter();
         return new ChargebackTags(tenant.slug().value(), tenant.tier().displayName(), costCenter,
                 ChargebackTags.MANAGED_BY_VALUE, tenant.requestId().toString()).asMap();
     }

@@ -1,6 +1,7 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.registry.ApprovalRecord;
+import io.tenantprovisioning.registry.ConfigVersion;
 import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -8,16 +9,22 @@ import io.tenantprovisioning.registry.ValidationRunRecord;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything `show` reports about one tenant, read from the registry. */
+/**
+ * Everything `show` reports about one tenant, read from the registry.
+ *
+ * @param versions every version of its configuration, oldest first (empty until its first change)
+ */
 public record TenantDetails(
         TenantRecord tenant,
         Optional<StoredRequest> request,
         List<ApprovalRecord> approvals,
         List<JournalEntry> resources,
-        Optional<ValidationRunRecord> lastValidation) {
+        Optional<ValidationRunRecord> lastValidation,
+        List<ConfigVersion> versions) {
 
     public TenantDetails {
         approvals = List.copyOf(approvals);
         resources = List.copyOf(resources);
+        versions = List.copyOf(versions);
     }
 }

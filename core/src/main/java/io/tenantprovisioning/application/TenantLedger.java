@@ -55,7 +55,8 @@ public final class TenantLedger implements AutoCloseable {
                 registry.requests().byId(tenant.requestId()),
                 registry.approvals().forRequest(tenant.requestId()),
                 registry.journal().entries(tenant.id()),
-                registry.validationRuns().last(tenant.id()));
+                registry.validationRuns().last(tenant.id()),
+                registry.configVersions().forTenant(tenant.id()));
     }
 
     /** The tenant's audit rows, oldest first; an unknown tenant is refused, a known one may have none. */

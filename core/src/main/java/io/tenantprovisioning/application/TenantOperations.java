@@ -10,6 +10,7 @@ import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.request.ChangeDraft;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import java.util.List;
@@ -46,6 +47,19 @@ public interface TenantOperations {
     String activate(Slug slug, ProgressListener progress);
 
     RollbackResult rollback(Slug slug, ProgressListener progress);
+
+    /**
+     * Records a change of a serving tenant (tier, budget, classification, …) with the route it needs; applies
+     * nothing. Its request id takes {@link #recordApproval} like a new request's.
+     */
+    UpdateResult.AwaitingApproval requestChange(Slug slug, ChangeDraft draft, Actor requester,
+                                                ProgressListener progress);
+
+    /**
+     * Applies the tenant's APPROVED change in place and re-validates; on failure the previous configuration
+     * is restored ({@link UpdateResult.Restored}).
+     */
+    UpdateResult applyChange(Slug slug, Actor actor, ProgressListener progress);
 
     /** Slugs of every ACTIVE or DEGRADED tenant, for scheduled re-validation. */
     List<String> activeTenants();

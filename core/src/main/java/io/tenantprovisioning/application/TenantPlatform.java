@@ -17,6 +17,7 @@ import io.tenantprovisioning.faults.FaultDecorators;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
+import io.tenantprovisioning.request.ChangeDraft;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.validation.ValidationReport;
@@ -43,6 +44,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     private final ActivateHandler activate;
     private final Offboarding offboarding;
     private final Revalidation revalidation;
+    private final UpdateHandler update;
 
     private TenantPlatform(PlatformGraph graph) {
         this.graph = graph;
@@ -55,6 +57,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         this.activate = new ActivateHandler(graph);
         this.offboarding = new Offboarding(graph, teardown);
         this.revalidation = new Revalidation(graph);
+        this.update = new UpdateHandler(graph, validate);
     }
 
     /** Opens the platform with the engines this machine can run; events (notifications in the log) go to {@code events}. */
@@ -156,6 +159,11 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return revalidation;
     }
 
+    /** update: change a serving tenant in place (plan, route, apply, re-validate, restore on failure). */
+    public UpdateHandler updateHandler() {
+        return update;
+    }
+
     /** The whole provisioning job (provision / resume / demo). */
     public ProvisioningJob job() {
         return job(PipelineHook.NONE);
@@ -213,6 +221,17 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     @Override
     public RollbackResult rollback(Slug slug, ProgressListener progress) {
         return rollback.rollback(slug, progress);
+    }
+
+    @Override
+    public UpdateResult.AwaitingApproval requestChange(Slug slug, ChangeDraft draft, Actor requester,
+                                                       ProgressListener progress) {
+        return update.submit(slug, draft, requester, progress);
+    }
+
+    @Override
+    public UpdateResult applyChange(Slug slug, Actor actor, ProgressListener progress) {
+        return update.resume(slug, actor, progress);
     }
 
     @Override

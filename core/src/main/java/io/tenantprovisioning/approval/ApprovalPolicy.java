@@ -65,6 +65,45 @@ public record ApprovalPolicy(long autoApproveThresholdInr, long executiveThresho
         return new ApprovalRoute(steps);
     }
 
+    /**
+     * Who must approve changing a serving tenant from {@code before} to {@code after}: only what the change
+     * itself brings needs a person. An upgrade to Gold adds the CTO; a budget crossing the auto-approve
+     * threshold adds the CFO (crossing the executive one adds CFO, CTO and Legal); a move to PII or PHI adds
+     * Legal and Compliance; a new cross-border transfer (or one of another jurisdiction's data) adds the DPO.
+     * A change that brings none of these (a downgrade, a new cost center, a budget that stays on its side of
+     * the thresholds) is auto-approved.
+     */
+    public ApprovalRoute routeForChange(TenantRequest before, TenantRequest after) {
+        Map<ApproverGroup, List<String>> reasons = new EnumMap<>(ApproverGroup.class);
+        if (after.tier() == Tier.GOLD && before.tier() != Tier.GOLD) {
+            add(reasons, ApproverGroup.CTO, "upgrade from " + before.tier().displayName() + " to Gold");
+        }
+        if (before.budgetInr() < autoApproveThresholdInr && after.budgetInr() >= autoApproveThresholdInr) {
+            add(reasons, ApproverGroup.CFO, "budget ₹" + before.budgetInr() + " → ₹" + after.budgetInr()
+                    + " crosses the auto-approve threshold ₹" + autoApproveThresholdInr);
+        }
+        if (before.budgetInr() <= executiveThresholdInr && after.budgetInr() > executiveThresholdInr) {
+            String why = "budget ₹" + before.budgetInr() + " → ₹" + after.budgetInr() + " crosses the executive "
+                    + "threshold ₹" + executiveThresholdInr;
+            add(reasons, ApproverGroup.CFO, why);
+            add(reasons, ApproverGroup.CTO, why);
+            add(reasons, ApproverGroup.LEGAL, why);
+        }
+        if (after.classification().isSensitive() && after.classification() != before.classification()) {
+            String why = "classification " + before.classification() + " → " + after.classification();
+            add(reasons, ApproverGroup.LEGAL, why);
+            add(reasons, ApproverGroup.COMPLIANCE, why);
+        }
+        boolean newTransfer = after.crossBorderTransfer()
+                && (!before.crossBorderTransfer() || before.jurisdiction() != after.jurisdiction());
+        if (newTransfer) {
+            add(reasons, ApproverGroup.DPO, "new cross-border transfer of " + after.jurisdiction() + " data");
+        }
+        List<ApprovalStep> steps = new ArrayList<>();
+        reasons.forEach((group, why) -> steps.add(new ApprovalStep(group, String.join("; ", why))));
+        return new ApprovalRoute(steps);
+    }
+
     private static void add(Map<ApproverGroup, List<String>> reasons, ApproverGroup group, String why) {
         reasons.computeIfAbsent(group, g -> new ArrayList<>()).add(why);
     }

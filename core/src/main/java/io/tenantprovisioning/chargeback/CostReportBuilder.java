@@ -2,6 +2,7 @@ package io.tenantprovisioning.chargeback;
 
 import io.tenantprovisioning.cost.CostModel;
 import io.tenantprovisioning.model.ChargebackTags;
+import io.tenantprovisioning.registry.ConfigVersion;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Builds the {@link CostReport} of a month from the registry.
@@ -88,8 +90,14 @@ public final class CostReportBuilder {
         return costCenter == null || costCenter.isBlank() ? tenant.slug().defaultCostCenter() : costCenter;
     }
 
+    /** The request holding the tenant's configuration now: its newest applied change's, else its first request. */
+    public static UUID configurationRequest(Registry registry, TenantRecord tenant) {
+        return registry.configVersions().current(tenant.id()).map(ConfigVersion::requestId)
+                .orElse(tenant.requestId());
+    }
+
     private CostReportLine line(TenantRecord tenant) {
-        String costCenter = costCenterOf(tenant, registry.requests().require(tenant.requestId()));
+        String costCenter = costCenterOf(tenant, registry.requests().require(configurationRequest(registry, tenant)));
         ChargebackTags tags = new ChargebackTags(tenant.slug().value(), tenant.tier().displayName(), costCenter,
                 ChargebackTags.MANAGED_BY_VALUE, tenant.requestId().toString());
         return new CostReportLine(tenant.slug(), tenant.name(), tenant.tier(), tenant.region(), tenant.state().name(),

@@ -11,7 +11,8 @@ import java.util.Optional;
  * every step's rollback path can be exercised on real services. Step names: provision, configure,
  * validate, activate, one per driver (postgres, redis, object-store, vector, monitoring,
  * signing-key), which fire after that driver's intent is journalled and before it creates anything,
- * and one per kind's configure phase ({@code configure-<kind>}, see ResourceKind#configureStepName).
+ * and one per kind's configure phase ({@code configure-<kind>}, see ResourceKind#configureStepName); a change of a
+ * serving tenant reaches {@code update} and {@code update-<kind>} (then restores the previous configuration).
  *
  * <p>Its sibling TENANTCTL_PAUSE_AT=&lt;step&gt;[:&lt;seconds&gt;] (default 60 s) makes that step sleep first
  * (then go on), so a test can kill -9 the process at a known point mid-provision and prove that

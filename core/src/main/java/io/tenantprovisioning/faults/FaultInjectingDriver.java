@@ -64,6 +64,13 @@ public final class FaultInjectingDriver implements ResourceDriver {
         return delegate.configure(spec, created);
     }
 
+    /** Rewriting tags is part of configuring a changed tenant: the configure site applies. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        plan.reach(at(Site.DRIVER_CONFIGURE));
+        delegate.retag(spec);
+    }
+
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         plan.reach(at(Site.DRIVER_DESCRIBE));

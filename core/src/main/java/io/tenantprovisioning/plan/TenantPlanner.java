@@ -64,6 +64,11 @@ public final class TenantPlanner {
                 approvalPolicy.route(request), tags, resources(request.slug(), tags.asMap()));
     }
 
+    /** The approval policy plans are routed by (a change of a serving tenant is routed by it too). */
+    public ApprovalPolicy approvalPolicy() {
+        return approvalPolicy;
+    }
+
     private List<PlannedResource> resources(Slug slug, Map<String, String> tags) {
         List<PlannedResource> resources = new ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {

@@ -61,6 +61,11 @@ public final class Registry implements AutoCloseable {
         return new ResourceJournal(scope);
     }
 
+    /** Every version of each tenant's configuration (tenantctl update). */
+    public ConfigVersions configVersions() {
+        return new ConfigVersions(scope);
+    }
+
     public ValidationRuns validationRuns() {
         return new ValidationRuns(scope);
     }

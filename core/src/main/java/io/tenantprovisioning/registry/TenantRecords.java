@@ -4,6 +4,7 @@ import io.tenantprovisioning.cost.CostEstimate;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.tier.Tier;
+import io.tenantprovisioning.tier.TierConfig;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -140,6 +141,24 @@ public final class TenantRecords {
                 Columns.setInstant(ps, 2, at);
                 ps.setString(3, slug.value());
                 ps.setString(4, from);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Sets the live tenant's tier, tier config and cost (a configuration change applied, or restored);
+     * its state and everything else stay. False, changing nothing, when the tenant is no longer live.
+     */
+    public boolean updateConfiguration(UUID id, Tier tier, TierConfig tierConfig, CostEstimate cost) {
+        return scope.run("change the configuration of tenant " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tenants SET tier = ?, tier_config = ?::jsonb, "
+                    + "cost = ?::jsonb, updated_at = ? WHERE id = ? AND " + LIVE)) {
+                ps.setString(1, tier.name());
+                ps.setString(2, Columns.toJson(tierConfig));
+                ps.setString(3, Columns.toJson(cost));
+                Columns.setInstant(ps, 4, Columns.now());
+                ps.setObject(5, id);
                 return ps.executeUpdate() == 1;
             }
         });

@@ -48,6 +48,15 @@ public interface ResourceDriver {
         return new ConfiguredResource(created, List.of());
     }
 
+    /**
+     * Rewrites the tags (the marker and the chargeback tags) of the tenant's existing resource in place, when
+     * a serving tenant's tier or cost center changes: no data, credential or permission is touched. Refuses a
+     * resource whose marker names another tenant. Idempotent.
+     */
+    default void retag(TenantResourceSpec spec) throws ResourceException {
+        throw new ResourceException(kind().stepName() + ": this driver cannot rewrite the tags of a resource");
+    }
+
     /** The resource as the service sees it now, with its tags; empty when it does not exist. */
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 

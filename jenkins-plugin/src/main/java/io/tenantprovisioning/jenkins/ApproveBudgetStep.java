@@ -64,19 +64,12 @@ public final class ApproveBudgetStep extends TenantStep {
     /** Per approver group (CFO, CTO, LEGAL, COMPLIANCE, DPO), the Jenkins users or groups allowed to answer. */
     @DataBoundSetter
     public void setApproverGroups(List<GroupApprovers> approverGroups) {
-        Set<String> named = new HashSet<>();
-        for (GroupApprovers entry : approverGroups) {
-            if (!named.add(entry.getGroup())) {
-                throw new IllegalArgumentException("approverGroups: " + entry.getGroup() + " is named twice");
-            }
-        }
-        this.approverGroups = List.copyOf(approverGroups);
+        this.approverGroups = GroupApprovers.distinct(approverGroups);
     }
 
     /** Who may answer for an approver group: its entry, else the group {@code tenant-approvers-<group>}. */
     String submitter(String group) {
-        return approverGroups.stream().filter(e -> e.getGroup().equals(group)).map(GroupApprovers::getSubmitters)
-                .findFirst().orElse("tenant-approvers-" + group.toLowerCase(Locale.ROOT));
+        return GroupApprovers.submittersFor(approverGroups, group);
     }
 
     @Override

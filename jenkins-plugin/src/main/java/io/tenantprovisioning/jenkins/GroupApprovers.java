@@ -3,6 +3,10 @@ package io.tenantprovisioning.jenkins;
 import io.tenantprovisioning.approval.ApproverGroup;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -31,4 +35,21 @@ public final class GroupApprovers implements Serializable {
 
     public String getGroup() { return group; }
     public String getSubmitters() { return submitters; }
+
+    /** The entries copied, refusing a group named twice (which answer would count?). */
+    static List<GroupApprovers> distinct(List<GroupApprovers> entries) {
+        Set<String> named = new HashSet<>();
+        for (GroupApprovers entry : entries) {
+            if (!named.add(entry.getGroup())) {
+                throw new IllegalArgumentException("approverGroups: " + entry.getGroup() + " is named twice");
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    /** Who may answer for an approver group: its entry, else the group {@code tenant-approvers-<group>}. */
+    static String submittersFor(List<GroupApprovers> entries, String group) {
+        return entries.stream().filter(e -> e.getGroup().equals(group)).map(GroupApprovers::getSubmitters)
+                .findFirst().orElse("tenant-approvers-" + group.toLowerCase(Locale.ROOT));
+    }
 }

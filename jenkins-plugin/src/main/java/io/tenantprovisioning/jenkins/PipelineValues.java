@@ -5,6 +5,7 @@ import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.SubmissionResult;
+import io.tenantprovisioning.application.UpdateResult;
 import io.tenantprovisioning.validation.report.ValidationRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,25 @@ final class PipelineValues {
         }
         return map("requestId", result.requestId(), "slug", result.slug(), "autoApproved", result.autoApproved(),
                 "route", route, "monthlyCost", result.monthlyCostInr(), "state", result.state());
+    }
+
+    static Map<String, Object> change(UpdateResult.AwaitingApproval change, Function<String, String> submitters) {
+        List<Object> route = new ArrayList<>();
+        for (ApprovalStep step : change.plan().route().steps()) {
+            String group = step.group().name();
+            route.add(map("group", group, "reason", step.reason(), "submitters", submitters.apply(group)));
+        }
+        List<Object> changes = new ArrayList<>(change.plan().changes().stream().map(Object::toString).toList());
+        return map("requestId", change.requestId(), "slug", change.plan().slug(), "version", change.plan().version(),
+                "autoApproved", change.plan().route().autoApproved(), "route", route, "changes", changes,
+                "resourceChanges", new ArrayList<Object>(change.plan().resourceChanges()),
+                "monthlyCostBefore", change.plan().costBefore().monthlyInr(),
+                "monthlyCost", change.plan().costAfter().monthlyInr());
+    }
+
+    static Map<String, Object> applied(UpdateResult result, String junitPath, String htmlPath) {
+        return map("slug", result.plan().slug(), "version", result.plan().version(), "state", "APPLIED",
+                "junit", junitPath, "html", htmlPath);
     }
 
     static Map<String, Object> approval(ApprovalResult result) {

@@ -39,7 +39,8 @@ class PluginArchiveTest {
 
     private static final String CLASSES_JAR = "WEB-INF/lib/tenant-provisioning.jar";
     private static final List<String> STEPS = List.of("ActivateTenantStep", "ApproveBudgetStep",
-            "RecordApprovalStep", "RollbackTenantStep", "TerraformProvisionStep", "ValidateTenantStep");
+            "RecordApprovalStep", "RollbackTenantStep", "TerraformProvisionStep", "ValidateTenantStep",
+            "RequestTenantChangeStep", "ApplyTenantChangeStep");
     private static final String STEP_PACKAGE = "io.tenantprovisioning.jenkins.";
 
     private static Path hpi;
@@ -75,7 +76,7 @@ class PluginArchiveTest {
     }
 
     @Test
-    void theExtensionIndexListsTheSixStepDescriptors() throws Exception {
+    void theExtensionIndexListsEveryStepDescriptor() throws Exception {
         try (URLClassLoader classes = new URLClassLoader(new URL[] {classesJar().toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             List<String> extensions = new ArrayList<>();

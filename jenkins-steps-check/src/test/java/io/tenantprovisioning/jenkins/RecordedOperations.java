@@ -12,7 +12,9 @@ import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.application.TenantOperations;
 import io.tenantprovisioning.validation.report.ValidationRun;
+import io.tenantprovisioning.request.ChangeDraft;
 import io.tenantprovisioning.request.RequestDraft;
+import io.tenantprovisioning.application.UpdateResult;
 import io.tenantprovisioning.request.Slug;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,8 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     ValidationRun validation;
     RollbackResult rollback;
     String activatedState = "ACTIVE";
+    UpdateResult.AwaitingApproval changeRequest;
+    UpdateResult changeApplied;
 
     /** The recorded engine, opened with the controller's settings given (never the build's environment). */
     OperationsProvider provider(Settings controller) {
@@ -87,6 +91,21 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     public RollbackResult rollback(Slug slug, ProgressListener listener) {
         calls.add("rollback " + slug);
         return emit(listener, rollback);
+    }
+
+    @Override
+    public UpdateResult.AwaitingApproval requestChange(Slug slug, ChangeDraft draft, Actor requester,
+                                                       ProgressListener listener) {
+        calls.add("requestChange " + slug + " tier=" + draft.tier() + " budget=" + draft.budget());
+        this.requester = requester.id();
+        this.requesterSource = requester.source().label();
+        return emit(listener, changeRequest);
+    }
+
+    @Override
+    public UpdateResult applyChange(Slug slug, Actor actor, ProgressListener listener) {
+        calls.add("applyChange " + slug + " as " + actor.id());
+        return emit(listener, changeApplied);
     }
 
     @Override

@@ -38,7 +38,10 @@ class StepDescriptorsTest {
                 new Object[] {ValidateTenantStep.class, "validateTenant",
                         Set.of(TaskListener.class, EnvVars.class, FilePath.class)},
                 new Object[] {RollbackTenantStep.class, "rollbackTenant", plain},
-                new Object[] {ActivateTenantStep.class, "activateTenant", plain});
+                new Object[] {ActivateTenantStep.class, "activateTenant", plain},
+                new Object[] {RequestTenantChangeStep.class, "requestTenantChange", plain},
+                new Object[] {ApplyTenantChangeStep.class, "applyTenantChange",
+                        Set.of(TaskListener.class, EnvVars.class, FilePath.class)});
     }
 
     @ParameterizedTest
@@ -95,5 +98,7 @@ class StepDescriptorsTest {
             "TerraformProvisionStep", List.of("requestId"),
             "ValidateTenantStep", List.of("tenant"),
             "RollbackTenantStep", List.of("tenant"),
-            "ActivateTenantStep", List.of("tenant"));
+            "ActivateTenantStep", List.of("tenant"),
+            "RequestTenantChangeStep", List.of("tenant"),
+            "ApplyTenantChangeStep", List.of("tenant"));
 }

@@ -122,6 +122,23 @@ public final class MonitoringDriver implements ResourceDriver {
                 attributes, Map.of());
     }
 
+    /** The dashboard's tags (file, and Grafana when configured); configure then relabels the target. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        ObjectNode dashboard = GrafanaDashboard.model(slug, marker.stamp(spec.tags(), slug));
+        try {
+            requireOursIfPresent(slug);
+            dashboards.write(fileName(slug), dashboard);
+            if (grafana.isPresent()) {
+                grafana.get().push(dashboard, "tenantctl: update " + slug);
+            }
+        } catch (IOException e) {
+            throw new ResourceException("monitoring: could not rewrite the dashboard tags of tenant " + slug + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The file_sd target: Prometheus scrapes METRICS_TARGET for the tenant, labelled with its tags. */
     @Override
     public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {

@@ -115,6 +115,20 @@ public final class FilesystemBackend implements ObjectStoreBackend {
         return BucketSidecar.read(dir).map(BucketSidecar::tags).orElse(Map.of());
     }
 
+    /** The sidecar's tags; the credential hash and the objects stay. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Path dir = root.resolve(naming.bucketOf(spec.slug()));
+        try {
+            BucketSidecar sidecar = BucketSidecar.read(dir).orElseThrow(() -> new ResourceException(
+                    "object-store: bucket " + dir + " has no sidecar; it is not a provisioned bucket"));
+            marker.requireOurs("object-store: bucket directory " + dir, sidecar.tags(), spec.slug());
+            sidecar.withTags(marker.stamp(spec.tags(), spec.slug())).write(dir);
+        } catch (IOException e) {
+            throw new ResourceException("object-store: could not rewrite the tags of " + dir + ": " + e, e);
+        }
+    }
+
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         String bucket = naming.bucketOf(slug);

@@ -32,6 +32,9 @@ public interface ObjectStoreBackend extends AutoCloseable {
                 + " created; Terraform creates buckets on S3 (set OBJECT_STORE=s3)");
     }
 
+    /** Rewrites the bucket's tags (see ResourceDriver#retag); objects, credentials and policies stay. */
+    void retag(TenantResourceSpec spec) throws ResourceException;
+
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 
     void destroy(Slug slug) throws ResourceException;

@@ -63,6 +63,11 @@ public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
     }
 
     @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        backend.retag(spec);
+    }
+
+    @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         return backend.describe(slug);
     }

@@ -161,6 +161,21 @@ public final class S3Backend implements ObjectStoreBackend {
         }
     }
 
+    /** The bucket's tags and its IAM user's, as at create; the key, the policies and the objects stay. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        String bucket = naming.bucketOf(slug);
+        try {
+            marker.requireOurs("object-store: bucket " + bucket, buckets.tags(bucket), slug);
+            Map<String, String> tags = marker.stamp(spec.tags(), slug);
+            buckets.tag(bucket, tags);
+            users.ensure(slug, tags);
+        } catch (SdkException e) {
+            throw failure("retag", bucket, e);
+        }
+    }
+
     /** The tenant's bucket, else its IAM user; only what carries this registry's (or a pre-registry) marker. */
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {

@@ -195,6 +195,20 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
                 "no CREATE on schema public for " + role.name()));
     }
 
+    /** The tags row of the schema, rewritten by the admin; the role, its grants and the tables stay. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        SqlIdentifier schema = nameOf(spec.slug());
+        try (Connection c = admin.getConnection()) {
+            SchemaTags.ensureTable(c);
+            requireOurs(c, schema, spec.slug());
+            SchemaTags.write(c, schema, tagsOf(spec));
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not rewrite the tags of schema " + schema + " in " + endpoint
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         SqlIdentifier name = nameOf(slug);

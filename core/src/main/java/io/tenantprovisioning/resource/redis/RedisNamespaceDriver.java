@@ -130,6 +130,19 @@ public final class RedisNamespaceDriver implements ResourceDriver {
                 List.of("tier quota " + quota + " queries/min in " + TenantAcl.metaKey(slug)));
     }
 
+    /** The tag fields of the meta hash rewritten by the admin; the user, its password and the keys stay. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        try (Jedis admin = admin()) {
+            marker.requireOurs("redis: namespace " + slug.redisPrefix(), tags(meta(admin, slug)), slug);
+            admin.hset(TenantAcl.metaKey(slug), markerFields(spec));
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not rewrite the tags of " + slug + " on " + endpoint + ": "
+                    + e.getMessage());
+        }
+    }
+
     @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         try (Jedis admin = admin()) {

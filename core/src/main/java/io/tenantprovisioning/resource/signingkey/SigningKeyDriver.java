@@ -8,6 +8,7 @@ import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.CreatedResource;
 import io.tenantprovisioning.resource.ManagedResource;
+import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
@@ -75,6 +76,24 @@ public final class SigningKeyDriver implements ResourceDriver {
                     Map.of(ATTR_KEY_ID, keyId, ATTR_ALGORITHM, TenantTokens.ALGORITHM), Map.of(SECRET_KEY, stored));
         } catch (RuntimeException e) {
             throw new ResourceException("signing-key: could not store the signing key of " + slug + " in the vault: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The marker beside the key rewritten; the key itself stays, so issued tokens stay valid. */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Slug slug = spec.slug();
+        try {
+            Map<String, String> current = vault.get(slug, MARKER).map(m -> decodeTags(m.reveal())).orElse(Map.of());
+            // the key lives in this registry's own vault: its marker only has to name this tenant
+            if (!slug.value().equals(current.get(ChargebackTags.TENANT_ID))) {
+                throw new ResourceException("signing-key: the key of " + slug + " has no marker naming the tenant in"
+                        + " this registry's vault; nothing was changed");
+            }
+            vault.put(slug, MARKER, Secret.of(encodeTags(tagsOf(spec))));
+        } catch (RuntimeException e) {
+            throw new ResourceException("signing-key: could not rewrite the tags of " + slug + "'s key in the vault: "
                     + e.getMessage(), e);
         }
     }

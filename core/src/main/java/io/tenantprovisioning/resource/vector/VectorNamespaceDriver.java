@@ -62,6 +62,17 @@ public final class VectorNamespaceDriver implements ResourceDriver {
                 Map.of());
     }
 
+    /** The namespace's tags; the store keeps its passages (see VectorStore#createNamespace). */
+    @Override
+    public void retag(TenantResourceSpec spec) throws ResourceException {
+        Optional<NamespaceDescription> existing = store.describe(spec.slug());
+        if (existing.isEmpty()) {
+            throw new ResourceException("vector: namespace " + NAMING.name(spec.slug()) + " does not exist");
+        }
+        marker.requireOurs("vector: namespace " + existing.get().namespace(), existing.get().tags(), spec.slug());
+        store.createNamespace(spec.slug(), marker.stamp(spec.tags(), spec.slug()));
+    }
+
     /** The tier's demo documents (Gold), embedded and indexed into the namespace; re-seeding replaces them. */
     @Override
     public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
