@@ -43,6 +43,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     private final ActivateHandler activate;
     private final Offboarding offboarding;
     private final Revalidation revalidation;
+    private final CredentialRotation rotation;
 
     private TenantPlatform(PlatformGraph graph) {
         this.graph = graph;
@@ -55,6 +56,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         this.activate = new ActivateHandler(graph);
         this.offboarding = new Offboarding(graph, teardown);
         this.revalidation = new Revalidation(graph);
+        this.rotation = new CredentialRotation(graph, java.time.Clock.systemUTC());
     }
 
     /** Opens the platform with the engines this machine can run; events (notifications in the log) go to {@code events}. */
@@ -154,6 +156,10 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
 
     public Revalidation revalidation() {
         return revalidation;
+    }
+
+    public CredentialRotation rotation() {
+        return rotation;
     }
 
     /** The whole provisioning job (provision / resume / demo). */

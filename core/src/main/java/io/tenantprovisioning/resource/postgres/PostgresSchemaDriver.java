@@ -263,6 +263,11 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         return out;
     }
 
+    /** The tenant role's password, for rotation: set it, try a login with it. */
+    public RolePasswords passwords() {
+        return new RolePasswords(admin, endpoint);
+    }
+
     @Override
     public void close() throws Exception {
         if (ownedPool != null) {
