@@ -29,6 +29,13 @@ final class TenantView {
         json.put("approvals", d.approvals().stream().map(TenantView::approval).toList());
         json.put("resources", d.resources().stream().map(TenantView::resource).toList());
         json.put("lastValidation", d.lastValidation().map(TenantView::validation).orElse(null));
+        json.put("credentials", d.credentials().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("writtenAt", c.writtenAt().toString());
+            m.put("ageDays", c.age().toDays());
+            return m;
+        }).toList());
         return json;
     }
 
@@ -57,6 +64,9 @@ final class TenantView {
             out.printf("    %-13s %-8s %s%s%n", r.kind().stepName(), r.status(), r.name(),
                     r.identifier() == null ? "" : " (" + r.identifier() + ")");
         }
+        out.println("  credentials (age since created or last rotated):" + (d.credentials().isEmpty() ? " none" : ""));
+        d.credentials().forEach(a -> out.printf("    %-30s %4d d  (since %s)%n", a.name(), a.age().toDays(),
+                a.writtenAt()));
         out.println("  last validation: " + d.lastValidation().map(v -> (v.passed() ? "passed" : "FAILED")
                 + " at " + v.finishedAt()).orElse("never"));
     }

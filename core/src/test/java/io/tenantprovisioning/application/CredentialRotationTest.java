@@ -184,6 +184,47 @@ class CredentialRotationTest {
     }
 
     @Test
+    void revalidationWarnsAboutCredentialsPastTheMaximumAgeUntilTheyAreRotated() throws Exception {
+        Slug slug = tenants.provision("roa");
+        // 100 days old, as if provisioned then (only the timestamps: the vault's values are untouched)
+        try (java.sql.Connection admin = tenants.platform.services().registry().database().dataSource().getConnection();
+             java.sql.PreparedStatement ps = admin.prepareStatement(
+                     "UPDATE tenant_secrets SET updated_at = updated_at - interval '100 days' WHERE slug = ?")) {
+            ps.setString(1, slug.value());
+            assertThat(ps.executeUpdate()).isGreaterThanOrEqualTo(4);
+        }
+        assertThat(tenants.platform.ledger().details(slug).credentials()).extracting(CredentialAge::name)
+                .containsExactlyInAnyOrder("postgres.password", "redis.password", "object-store.secretAccessKey",
+                        "signing-key.key");
+        assertThat(tenants.platform.ledger().details(slug).credentials())
+                .allMatch(a -> a.age().toDays() == 100);
+
+        TenantRevalidation.Checked warned = tenants.platform.revalidation()
+                .run(List.of(slug), 1, tenants.progress).checked().get(0);
+
+        io.tenantprovisioning.validation.CheckResult age = ageResult(warned);
+        assertThat(age.status()).isEqualTo("WARNING");
+        assertThat(((io.tenantprovisioning.validation.CheckOutcome.Warning) age.outcome()).message())
+                .contains("older than 90 days", "postgres.password 100 d", "signing-key.key 100 d",
+                        "tenantctl rotate " + slug);
+        assertThat(warned.after()).as("a warning does not degrade").isEqualTo(
+                io.tenantprovisioning.model.TenantState.ACTIVE);
+
+        tenants.platform.rotation().rotate(slug, EnumSet.allOf(CredentialKind.class), "test", tenants.progress);
+
+        assertThat(tenants.platform.ledger().details(slug).credentials()).hasSize(4)
+                .allMatch(a -> a.age().toDays() == 0);
+        TenantRevalidation.Checked fresh = tenants.platform.revalidation()
+                .run(List.of(slug), 1, tenants.progress).checked().get(0);
+        assertThat(ageResult(fresh).status()).isEqualTo("PASSED");
+    }
+
+    private static io.tenantprovisioning.validation.CheckResult ageResult(TenantRevalidation.Checked checked) {
+        return checked.recorded().results().stream().filter(r -> r.checkId().equals("credential-age"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         assertThatThrownBy(() -> CredentialKind.parse("db,ldap,,x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'ldap'").hasMessageContaining("'x'").hasMessageContaining("db, redis, s3, jwt");
