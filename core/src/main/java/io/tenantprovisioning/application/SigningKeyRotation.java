@@ -1,6 +1,5 @@
 package io.tenantprovisioning.application;
 
-import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.rag.TokenRejectedException;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.credential.CredentialProbe;
@@ -77,8 +76,7 @@ final class SigningKeyRotation implements CredentialRotator<SecretKey> {
     public void record(Slug slug, SecretKey next, SecretKey current) {
         Instant retires = clock.instant().plus(overlap);
         records.inOneTransaction((vault, journal) -> {
-            vault.put(slug, SigningKeyRing.PREVIOUS, TenantTokens.encode(current));
-            vault.put(slug, SigningKeyRing.PREVIOUS_RETIRES_AT, Secret.of(retires.toString()));
+            vault.put(slug, SigningKeyRing.PREVIOUS, SigningKeyRing.retiring(current, retires));
             vault.put(slug, SigningKeyDriver.SECRET_KEY, TenantTokens.encode(next));
         });
     }

@@ -101,7 +101,6 @@ public final class SigningKeyDriver implements ResourceDriver {
         try {
             vault.delete(slug, SECRET_KEY);
             vault.delete(slug, SigningKeyRing.PREVIOUS);
-            vault.delete(slug, SigningKeyRing.PREVIOUS_RETIRES_AT);
             vault.delete(slug, MARKER);
         } catch (RuntimeException e) {
             throw new ResourceException("signing-key: could not delete the signing key of " + slug + ": "

@@ -12,12 +12,12 @@ import javax.crypto.SecretKey;
  * A tenant's signing keys as the verifier sees them: the current key, and after a rotation the previous
  * one until it retires. Tokens name their key by {@code kid}; one signed with the previous key is accepted
  * until {@code previousRetiresAt} (the overlap window, at least the longest token lifetime), never after.
- * Both live in the vault: {@value SigningKeyDriver#SECRET_KEY}, {@value #PREVIOUS} and {@value #PREVIOUS_RETIRES_AT}.
+ * Both live in the vault: {@value SigningKeyDriver#SECRET_KEY}, and {@value #PREVIOUS} holding the previous key
+ * together with when it retires ({@code <instant> <base64 key>}: one value, so they are written together).
  */
 public record SigningKeyRing(SecretKey current, Optional<SecretKey> previous, Optional<Instant> previousRetiresAt) {
 
     public static final String PREVIOUS = "signing-key.previous";
-    public static final String PREVIOUS_RETIRES_AT = "signing-key.previous-retires-at";
 
     /** The tenant's keys in the vault; empty when it has no current key. */
     public static Optional<SigningKeyRing> read(SecretVault vault, Slug slug) {
@@ -25,9 +25,16 @@ public record SigningKeyRing(SecretKey current, Optional<SecretKey> previous, Op
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SecretKey> previous = vault.get(slug, PREVIOUS).map(TenantTokens::key);
-        Optional<Instant> retires = vault.get(slug, PREVIOUS_RETIRES_AT).flatMap(SigningKeyRing::instant);
-        return Optional.of(new SigningKeyRing(TenantTokens.key(current.get()), previous, retires));
+        Optional<String[]> previous = vault.get(slug, PREVIOUS).map(s -> s.reveal().split(" ", 2))
+                .filter(parts -> parts.length == 2);
+        return Optional.of(new SigningKeyRing(TenantTokens.key(current.get()),
+                previous.map(parts -> TenantTokens.key(Secret.of(parts[1]))),
+                previous.flatMap(parts -> instant(parts[0]))));
+    }
+
+    /** The vault value of a retiring key: when it retires, then the key. */
+    public static Secret retiring(SecretKey key, Instant retiresAt) {
+        return Secret.of(retiresAt + " " + TenantTokens.encode(key).reveal());
     }
 
     /**
@@ -47,9 +54,9 @@ public record SigningKeyRing(SecretKey current, Optional<SecretKey> previous, Op
         return TenantTokens.keyId(current);
     }
 
-    private static Optional<Instant> instant(Secret stored) {
+    private static Optional<Instant> instant(String stored) {
         try {
-            return Optional.of(Instant.parse(stored.reveal()));
+            return Optional.of(Instant.parse(stored));
         } catch (DateTimeParseException e) {
             return Optional.empty(); // an unreadable date retires the key: refusing beats accepting forever
         }
