@@ -162,6 +162,11 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return rotation;
     }
 
+    /** provision --from FILE: many rows, each through its own {@link #job()}. */
+    public BatchProvisioning batch() {
+        return new BatchProvisioning(graph, this::job);
+    }
+
     /** The whole provisioning job (provision / resume / demo). */
     public ProvisioningJob job() {
         return job(PipelineHook.NONE);

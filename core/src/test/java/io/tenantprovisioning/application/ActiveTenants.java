@@ -63,6 +63,11 @@ final class ActiveTenants implements AutoCloseable {
         return slug;
     }
 
+    /** A tenant provisioned some other way (a batch), to offboard on close like the others. */
+    void track(Slug slug) {
+        created.add(slug);
+    }
+
     String state(Slug slug) {
         return platform.services().registry().tenants().require(slug).state().name();
     }
