@@ -229,6 +229,47 @@ class DayTwoCommandsTest {
         assertNoSecretIn(slug, everything);
     }
 
+    @Test
+    void provisionFromAFileListsInvalidRowsThenRunsTheRestWithJunitAndReplaysOnARerun(@TempDir Path dir)
+            throws Exception {
+        Slug a = uniqueSlug();
+        Slug b = uniqueSlug();
+        created.add(a);
+        created.add(b);
+        Path file = Files.writeString(dir.resolve("tenants.csv"), "name,tier,region,budget,email\n"
+                + a + ",bronze,us-east-1,500000,owner@acme.example\n"
+                + "x,gold,nowhere-1,500000,owner@acme.example\n"
+                + b + ",bronze,us-east-1,500000,owner@acme.example\n");
+
+        CliRun refused = CliRun.of("provision", "--from", file.toString(), "--json");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        JsonNode error = JSON.readTree(refused.out());
+        assertThat(error.path("problems")).extracting(JsonNode::asText)
+                .allMatch(p -> p.startsWith("line 3: ")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(registry.tenants().find(a)).isEmpty();
+
+        Path junit = dir.resolve("reports/batch.xml");
+        CliRun ran = CliRun.of("provision", "--from", file.toString(), "--skip-invalid", "--parallel", "2",
+                "--junit", junit.toString());
+
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(ran.out()).containsPattern("2 +" + a + " +ACTIVE +[0-9.]+ s +8/8 +[0-9,]+")
+                .containsPattern("3 +x +INVALID").containsPattern("4 +" + b + " +ACTIVE");
+        String xml = Files.readString(junit);
+        assertThat(xml).contains("tests=\"3\"", "failures=\"1\"", "name=\"line 2 " + a + "\"",
+                "name=\"line 4 " + b + "\"", "<failure message=\"INVALID: ");
+
+        Path valid = Files.writeString(dir.resolve("valid.csv"), "name,tier,region,budget,email\n"
+                + a + ",bronze,us-east-1,500000,owner@acme.example\n"
+                + b + ",bronze,us-east-1,500000,owner@acme.example\n");
+        CliRun replay = CliRun.of("provision", "--from", valid.toString(), "--json");
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(replay.out()).path("rows")).allMatch(r -> r.path("replayed").asBoolean()
+                && r.path("state").asText().equals("ACTIVE"));
+    }
+
     private Slug provision() {
         Slug slug = uniqueSlug();
         created.add(slug);
