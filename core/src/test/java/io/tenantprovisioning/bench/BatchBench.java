@@ -38,7 +38,7 @@ public final class BatchBench {
         String load = ProvisioningBenchReport.loadAverage();
         Path dir = Files.createTempDirectory("batch-bench");
         Settings settings = TestServices.settings().with(Map.of(Setting.DATA_DIR, dir.resolve("data").toString(),
-                Setting.OFFLINE, "true"));
+                Setting.OFFLINE, "true", Setting.QUERY_PERFORMANCE_SLA_MS, "20000"));
         List<Slug> slugs = new ArrayList<>();
         StringBuilder csv = new StringBuilder("name,tier,region,budget,email\n");
         for (int i = 0; i < tenants; i++) {
@@ -82,7 +82,9 @@ public final class BatchBench {
                         + "(1/5/15 min) at the start: %s; the machine is shared.%n%n"
                         + "%d Bronze tenants in one CSV file, %d at a time, direct engine, real PostgreSQL, Redis, "
                         + "Prometheus; filesystem object store and Lucene. Each row: checked, approved, provisioned, "
-                        + "configured, the eight checks, ACTIVE (then offboarded, not counted).%n%n"
+                        + "configured, the eight checks, ACTIVE (then offboarded, not counted). QUERY_PERFORMANCE_SLA_MS is "
+                        + "20000 here: at this load the 500 ms p95 check fails on its own, which is not what this "
+                        + "measures.%n%n"
                         + "| tenants | parallel | wall time | tenants/min | median per row |%n|---:|---:|---:|---:|---:|%n"
                         + "| %d | %d | %.1f s | %.1f | %.1f s |%n",
                 Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", tenants, parallel,
