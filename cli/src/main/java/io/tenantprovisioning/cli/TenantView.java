@@ -30,6 +30,13 @@ final class TenantView {
         json.put("resources", d.resources().stream().map(TenantView::resource).toList());
         json.put("lastValidation", d.lastValidation().map(TenantView::validation).orElse(null));
         json.put("configVersions", d.versions().stream().map(ChangeView::version).toList());
+        json.put("credentials", d.credentials().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("writtenAt", c.writtenAt().toString());
+            m.put("ageDays", c.age().toDays());
+            return m;
+        }).toList());
         return json;
     }
 
@@ -60,6 +67,9 @@ final class TenantView {
         }
         out.println("  configuration versions:" + (d.versions().isEmpty() ? " 1 (as provisioned, never changed)" : ""));
         d.versions().forEach(v -> out.println("    " + ChangeView.versionLine(v)));
+        out.println("  credentials (age since created or last rotated):" + (d.credentials().isEmpty() ? " none" : ""));
+        d.credentials().forEach(a -> out.printf("    %-30s %4d d  (since %s)%n", a.name(), a.age().toDays(),
+                a.writtenAt()));
         out.println("  last validation: " + d.lastValidation().map(v -> (v.passed() ? "passed" : "FAILED")
                 + " at " + v.finishedAt()).orElse("never"));
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Provision, validate and roll back tenants of the RAG platform.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,
                 ResumeCommand.class, UpdateCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class,
-                RevalidateCommand.class, OffboardCommand.class, ListCommand.class, ShowCommand.class,
+                RevalidateCommand.class, RotateCommand.class, OffboardCommand.class, ListCommand.class, ShowCommand.class,
                 AuditCommand.class, QueryCommand.class, TokenCommand.class, CostCommand.class, ReportCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class},

@@ -91,8 +91,8 @@ class DayTwoCommandsTest {
         assertThat(broken.err()).contains("notification tenant-degraded").contains(slug.value());
         assertThat(state(slug)).isEqualTo("DEGRADED");
         String junit = Files.readString(reports.resolve("tenant-" + slug + ".xml"));
-        assertThat(junit).contains("name=\"tenant-" + slug + "\"", "tests=\"9\"",
-                "name=\"resource-drift\"", "name=\"cross-tenant-isolation\"", "<failure");
+        assertThat(junit).contains("name=\"tenant-" + slug + "\"", "tests=\"10\"",
+                "name=\"resource-drift\"", "name=\"credential-age\"", "name=\"cross-tenant-isolation\"", "<failure");
         try (var files = Files.list(reports)) {
             assertThat(files).hasSize(1);
         }
@@ -185,6 +185,89 @@ class DayTwoCommandsTest {
             assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(ExitCode.INVALID_INPUT);
         }
         assertThat(registry.tenants().find(nobody)).isEmpty();
+    }
+
+    @Test
+    void rotateRenewsTheCredentialsShowTellsTheirAgesAndBadInputExitsTwo() throws Exception {
+        Slug slug = provision();
+        Map<String, Secret> before = platform.services().vault().all(slug);
+
+        CliRun refused = CliRun.of("rotate", slug.value(), "--only", "db,ldap");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(refused.err()).contains("'ldap'", "db, redis, s3, jwt");
+        assertThat(platform.services().vault().all(slug)).isEqualTo(before);
+
+        CliRun rotated = CliRun.as("rotator@example.com", "rotate", slug.value(), "--json");
+
+        assertThat(rotated.exitCode()).as(rotated.out() + rotated.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = JSON.readTree(rotated.out());
+        assertThat(json.path("ok").asBoolean()).isTrue();
+        Map<String, String> results = new java.util.LinkedHashMap<>();
+        json.path("credentials").forEach(c -> results.put(c.path("kind").asText(), c.path("result").asText()));
+        // this store is the filesystem one (one key per bucket): its key is skipped, saying why
+        assertThat(results).containsExactly(Map.entry("db", "ROTATED"), Map.entry("redis", "ROTATED"),
+                Map.entry("s3", "SKIPPED"), Map.entry("jwt", "ROTATED"));
+        assertThat(json.path("credentials").get(0).path("oldRefused").asText()).contains("28P01");
+        Map<String, Secret> after = platform.services().vault().all(slug);
+        assertThat(after.get("postgres.password")).isNotEqualTo(before.get("postgres.password"));
+        assertThat(after.get("redis.password")).isNotEqualTo(before.get("redis.password"));
+        assertThat(after.get("object-store.secretAccessKey")).isEqualTo(before.get("object-store.secretAccessKey"));
+
+        CliRun show = CliRun.of("show", slug.value(), "--json");
+
+        assertThat(show.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(show.out()).path("credentials")).extracting(c -> c.path("name").asText())
+                .containsExactlyInAnyOrder("postgres.password", "redis.password", "object-store.secretAccessKey",
+                        "signing-key.key");
+        assertThat(CliRun.of("show", slug.value()).out()).contains("credentials (age since created or last rotated)",
+                "postgres.password");
+        assertThat(registry.audit().forTenant(slug.value())).filteredOn(r -> r.action().equals("credential-rotated"))
+                .hasSize(3).allMatch(r -> r.actor().equals("rotator@example.com"));
+        String everything = refused.err() + rotated.out() + rotated.err() + show.out();
+        before.values().forEach(secret -> assertThat(everything).doesNotContain(secret.reveal()));
+        assertNoSecretIn(slug, everything);
+    }
+
+    @Test
+    void provisionFromAFileListsInvalidRowsThenRunsTheRestWithJunitAndReplaysOnARerun(@TempDir Path dir)
+            throws Exception {
+        Slug a = uniqueSlug();
+        Slug b = uniqueSlug();
+        created.add(a);
+        created.add(b);
+        Path file = Files.writeString(dir.resolve("tenants.csv"), "name,tier,region,budget,email\n"
+                + a + ",bronze,us-east-1,500000,owner@acme.example\n"
+                + "x,gold,nowhere-1,500000,owner@acme.example\n"
+                + b + ",bronze,us-east-1,500000,owner@acme.example\n");
+
+        CliRun refused = CliRun.of("provision", "--from", file.toString(), "--json");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        JsonNode error = JSON.readTree(refused.out());
+        assertThat(error.path("problems")).extracting(JsonNode::asText)
+                .allMatch(p -> p.startsWith("line 3: ")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(registry.tenants().find(a)).isEmpty();
+
+        Path junit = dir.resolve("reports/batch.xml");
+        CliRun ran = CliRun.of("provision", "--from", file.toString(), "--skip-invalid", "--parallel", "2",
+                "--junit", junit.toString());
+
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(ran.out()).containsPattern("2 +" + a + " +ACTIVE +[0-9.]+ s +8/8 +[0-9,]+")
+                .containsPattern("3 +x +INVALID").containsPattern("4 +" + b + " +ACTIVE");
+        String xml = Files.readString(junit);
+        assertThat(xml).contains("tests=\"3\"", "failures=\"1\"", "name=\"line 2 " + a + "\"",
+                "name=\"line 4 " + b + "\"", "<failure message=\"INVALID: ");
+
+        Path valid = Files.writeString(dir.resolve("valid.csv"), "name,tier,region,budget,email\n"
+                + a + ",bronze,us-east-1,500000,owner@acme.example\n"
+                + b + ",bronze,us-east-1,500000,owner@acme.example\n");
+        CliRun replay = CliRun.of("provision", "--from", valid.toString(), "--json");
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(replay.out()).path("rows")).allMatch(r -> r.path("replayed").asBoolean()
+                && r.path("state").asText().equals("ACTIVE"));
     }
 
     private Slug provision() {

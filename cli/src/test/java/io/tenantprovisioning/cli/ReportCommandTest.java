@@ -142,8 +142,8 @@ class ReportCommandTest {
         assertThat(ok.path("state").asText()).isEqualTo("ACTIVE");
         assertRunsAreTheRecordedOnes(ok, healthy);
         assertThat(ok.path("trend").findValuesAsText("passed")).containsExactly("true", "true");
-        assertThat(ok.path("lastValidation").path("checksTotal").asInt()).as("8 checks + resource drift")
-                .isEqualTo(9);
+        assertThat(ok.path("lastValidation").path("checksTotal").asInt()).as("8 checks + resource drift + credential age")
+                .isEqualTo(10);
         assertThat(ok.path("drift").path("status").asText()).isEqualTo("NONE");
         assertThat(ok.path("drift").path("checkedAt").asText())
                 .isEqualTo(ok.path("lastValidation").path("finishedAt").asText());
@@ -188,8 +188,8 @@ class ReportCommandTest {
         assertThat(text.out()).startsWith("Fleet at ").contains("Cost per cost center, chargeback of")
                 .containsPattern(healthy.value() + " +ACTIVE +Bronze +us-east-1 +"
                         + Pattern.quote(Rupees.format(reported(fleet, healthy).path("monthlyCostInr").asLong()))
-                        + " +" + costCenter + " +\\S+ \\S+ PASS 9/9 +✓✓ ")
-                .containsPattern(degraded.value() + " +DEGRADED .* FAIL \\d/9 +✓✗ .* 1 finding");
+                        + " +" + costCenter + " +\\S+ \\S+ PASS 10/10 +✓✓ ")
+                .containsPattern(degraded.value() + " +DEGRADED .* FAIL \\d/10 +✓✗ .* 1 finding");
         String everything = text.out() + text.err() + fleet + Files.readString(page, StandardCharsets.UTF_8);
         for (Slug slug : List.of(healthy, degraded)) {
             for (Map.Entry<String, Secret> secret : platform.services().vault().all(slug).entrySet()) {

@@ -62,8 +62,8 @@ final class CanaryTenants implements PeerTenantSource {
         List<String> errors = engine.destroy(slug, ProgressListener.silent());
         SweepReport report = sweep.sweepTenant(slug, false);
         if (!report.clean()) {
-            throw new IllegalStateException("canary " + slug + " not fully removed: " + report.survivors()
-                    + " " + errors + "; run `tenantctl sweep`");
+            throw new IllegalStateException("canary " + slug + " not fully removed: survivors " + report.survivors()
+                    + ", destroy errors " + errors + ", sweep errors " + report.errors() + "; run `tenantctl sweep`");
         }
     }
 

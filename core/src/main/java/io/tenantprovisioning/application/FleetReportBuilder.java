@@ -71,13 +71,6 @@ final class FleetReportBuilder {
     }
 
     private static List<CredentialAge> ages(List<SecretStamp> stamps, Instant now) {
-        if (stamps == null) {
-            return List.of();
-        }
-        return stamps.stream().map(stamp -> {
-            Duration age = Duration.between(stamp.writtenAt(), now);
-            // another host's clock may run a little ahead; a credential is never younger than new
-            return new CredentialAge(stamp.name(), stamp.writtenAt(), age.isNegative() ? Duration.ZERO : age);
-        }).toList();
+        return CredentialAge.of(stamps, now);
     }
 }

@@ -60,6 +60,7 @@ public final class PlatformServices implements AutoCloseable {
 
     private final FailurePoints failurePoints;
     private final FaultDecorators faults;
+    private final SecretCipher cipher;
 
     private PlatformServices(Settings settings, Registry registry, FailurePoints failurePoints,
                              FaultDecorators faults) {
@@ -69,7 +70,8 @@ public final class PlatformServices implements AutoCloseable {
         this.registry = registry;
         // every driver marks what it creates with this registry's id and touches nothing without it
         this.marker = new OwnershipMarker(registry.identity().read());
-        this.vault = faults.wrap(registry.secrets(SecretCipher.fromSettings(settings)));
+        this.cipher = SecretCipher.fromSettings(settings);
+        this.vault = faults.wrap(registry.secrets(cipher));
         this.tiers = TierCatalog.load();
         this.planner = TenantPlanner.from(settings, tiers);
         this.validator = new RequestValidator(RegionCatalog.load());
@@ -131,6 +133,11 @@ public final class PlatformServices implements AutoCloseable {
 
     public SecretVault vault() {
         return vault;
+    }
+
+    /** The vault inside a transaction of the registry ({@code Registry#inTransaction}), with the same faults armed. */
+    SecretVault vaultIn(Registry transaction) {
+        return faults.wrap(transaction.secrets(cipher));
     }
 
     public TierCatalog tiers() {

@@ -59,6 +59,7 @@ public final class Revalidation {
     private final TenantAccessLoader accessLoader;
     private final DriftDetector driftDetector;
     private final Lifecycle lifecycle;
+    private final CredentialAgeCheck credentialAge;
     private final Object notifyLock = new Object();
 
     Revalidation(PlatformGraph graph) {
@@ -67,6 +68,8 @@ public final class Revalidation {
         this.accessLoader = graph.accessLoader;
         this.driftDetector = new DriftDetector(registry, graph.services.drivers());
         this.lifecycle = graph.lifecycle;
+        this.credentialAge = new CredentialAgeCheck(registry, Duration.ofDays(
+                graph.services.settings().integer(io.tenantprovisioning.config.Setting.CREDENTIAL_MAX_AGE_DAYS)));
     }
 
     /** Every ACTIVE and DEGRADED tenant in the registry. */
@@ -132,8 +135,9 @@ public final class Revalidation {
                 .run(accessLoader.load(tenant), progress);
         long driftStart = System.nanoTime();
         List<DriftFinding> drift = driftDetector.findings(tenant);
-        ValidationReport recorded = withResult(report,
-                DriftDetector.asResult(drift, Duration.ofNanos(System.nanoTime() - driftStart)));
+        ValidationReport recorded = withResult(withResult(report,
+                DriftDetector.asResult(drift, Duration.ofNanos(System.nanoTime() - driftStart))),
+                credentialAge.run(tenant, Instant.now()));
         List<String> previouslyFailing = before == TenantState.DEGRADED ? previouslyFailing(tenant) : List.of();
         registry.validationRuns().record(tenant.id(), recorded.startedAt(), recorded.finishedAt(), recorded.passed(),
                 JsonReport.render(recorded));

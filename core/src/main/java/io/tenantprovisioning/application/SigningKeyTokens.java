@@ -13,7 +13,11 @@ import io.tenantprovisioning.resource.signingkey.TenantTokens;
 import io.tenantprovisioning.resource.signingkey.TokenVerification;
 import io.tenantprovisioning.validation.TenantTokenMinter;
 import java.io.IOException;
+import io.tenantprovisioning.resource.signingkey.SigningKeyRing;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import javax.crypto.SecretKey;
 import java.util.Base64;
 
 /**
@@ -28,11 +32,18 @@ public final class SigningKeyTokens implements TenantTokenVerifier, TenantTokenM
     private final SecretVault vault;
     private final TenantTokens tokens;
     private final Duration ttl;
+    private final Clock clock;
 
     public SigningKeyTokens(SecretVault vault, TenantTokens tokens, Duration ttl) {
+        this(vault, tokens, ttl, Clock.systemUTC());
+    }
+
+    /** With the clock that decides whether a previous key has retired (the same as {@code tokens}' in tests). */
+    public SigningKeyTokens(SecretVault vault, TenantTokens tokens, Duration ttl, Clock clock) {
         this.vault = vault;
         this.tokens = tokens;
         this.ttl = ttl;
+        this.clock = clock;
     }
 
     public String issue(Slug slug, Duration lifetime) {
@@ -51,9 +62,13 @@ public final class SigningKeyTokens implements TenantTokenVerifier, TenantTokenM
     @Override
     public Slug verify(String bearerToken) throws TokenRejectedException {
         Slug claimed = claimedTenant(bearerToken);
-        Secret key = vault.get(claimed, SigningKeyDriver.SECRET_KEY)
+        SigningKeyRing ring = SigningKeyRing.read(vault, claimed)
                 .orElseThrow(() -> new TokenRejectedException("no signing key for the claimed tenant"));
-        TokenVerification result = tokens.verify(bearerToken, claimed, TenantTokens.key(key));
+        Optional<String> keyId = TenantTokens.keyIdOf(bearerToken);
+        // the kid only picks the key: the signature must still verify under it
+        SecretKey key = ring.keyFor(keyId, clock.instant()).orElseThrow(() -> new TokenRejectedException(
+                "token is signed with a retired or unknown key (kid " + keyId.orElse("none") + ")"));
+        TokenVerification result = tokens.verify(bearerToken, claimed, key);
         if (result instanceof TokenVerification.Rejected rejected) {
             throw new TokenRejectedException(rejected.message());
         }

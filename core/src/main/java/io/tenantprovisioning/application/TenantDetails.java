@@ -13,6 +13,7 @@ import java.util.Optional;
  * Everything `show` reports about one tenant, read from the registry.
  *
  * @param versions every version of its configuration, oldest first (empty until its first change)
+ * @param credentials names and ages of its credentials only, never values
  */
 public record TenantDetails(
         TenantRecord tenant,
@@ -20,9 +21,11 @@ public record TenantDetails(
         List<ApprovalRecord> approvals,
         List<JournalEntry> resources,
         Optional<ValidationRunRecord> lastValidation,
-        List<ConfigVersion> versions) {
+        List<ConfigVersion> versions,
+        List<CredentialAge> credentials) {
 
     public TenantDetails {
+        credentials = List.copyOf(credentials);
         approvals = List.copyOf(approvals);
         resources = List.copyOf(resources);
         versions = List.copyOf(versions);

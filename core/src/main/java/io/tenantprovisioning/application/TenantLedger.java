@@ -56,7 +56,9 @@ public final class TenantLedger implements AutoCloseable {
                 registry.approvals().forRequest(tenant.requestId()),
                 registry.journal().entries(tenant.id()),
                 registry.validationRuns().last(tenant.id()),
-                registry.configVersions().forTenant(tenant.id()));
+                registry.configVersions().forTenant(tenant.id()),
+                CredentialAge.inUse(CredentialAge.of(registry.secretStamps().of(List.of(slug)).get(slug.value()),
+                        java.time.Instant.now())));
     }
 
     /** The tenant's audit rows, oldest first; an unknown tenant is refused, a known one may have none. */

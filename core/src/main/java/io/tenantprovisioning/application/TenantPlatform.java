@@ -45,6 +45,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     private final Offboarding offboarding;
     private final Revalidation revalidation;
     private final UpdateHandler update;
+    private final CredentialRotation rotation;
 
     private TenantPlatform(PlatformGraph graph) {
         this.graph = graph;
@@ -58,6 +59,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         this.offboarding = new Offboarding(graph, teardown);
         this.revalidation = new Revalidation(graph);
         this.update = new UpdateHandler(graph, validate);
+        this.rotation = new CredentialRotation(graph, java.time.Clock.systemUTC());
     }
 
     /** Opens the platform with the engines this machine can run; events (notifications in the log) go to {@code events}. */
@@ -162,6 +164,16 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
     /** update: change a serving tenant in place (plan, route, apply, re-validate, restore on failure). */
     public UpdateHandler updateHandler() {
         return update;
+    }
+
+    /** rotate: renew a serving tenant's credentials, each proven before the old one is revoked. */
+    public CredentialRotation rotation() {
+        return rotation;
+    }
+
+    /** provision --from FILE: many rows, each through its own {@link #job()}. */
+    public BatchProvisioning batch() {
+        return new BatchProvisioning(graph, this::job);
     }
 
     /** The whole provisioning job (provision / resume / demo). */

@@ -16,7 +16,8 @@ public sealed interface TenantRevalidation {
      *
      * @param report   the suite's eight results
      * @param recorded the run as recorded in the registry and written as JUnit: the suite's results plus one
-     *                 critical {@code resource-drift} result; its {@code passed()} decided the new state
+     *                 critical {@code resource-drift} result and one non-critical {@code credential-age} result (a
+     *                 warning past CREDENTIAL_MAX_AGE_DAYS); its {@code passed()} decided the new state
      * @param notified whether a TenantDegraded / TenantRecovered notification went out (only on a change)
      */
     record Checked(String slug, TenantState before, TenantState after, ValidationReport report,

@@ -63,6 +63,10 @@ public enum Setting {
     SLACK_WEBHOOK_URL(null, true, "Slack incoming webhook URL (a secret: it grants posting)"),
     PLATFORM_TEAM_EMAIL(null, false, "where failure, rollback and degraded notices go"),
     OFFLINE("false", false, "true = notifications only to the log"),
+    CREDENTIAL_MAX_AGE_DAYS("90", false, "re-validation warns about a tenant credential older than this (days since "
+            + "it was created or last rotated)"),
+    JWT_KEY_OVERLAP_MINUTES("60", false, "after a signing-key rotation, tokens signed with the previous key stay valid "
+            + "this long (at least the longest token lifetime, 60 min for `tenantctl token`), then are refused"),
     TENANTCTL_FAIL_AT(null, false, "test hook: make the named step throw (see README)"),
     TENANTCTL_PAUSE_AT(null, false, "test hook: make the named step sleep (<step>[:<seconds>], default 60 s) so a test can kill the process there"),
     TENANTCTL_FAULTS(null, false, "test hook: fault points to arm, e.g. driver-destroy:redis=fail (see README)");

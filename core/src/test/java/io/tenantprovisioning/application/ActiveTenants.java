@@ -34,6 +34,11 @@ final class ActiveTenants implements AutoCloseable {
     private final List<Slug> created = new ArrayList<>();
 
     ActiveTenants(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** With settings of the test's own on top (e.g. OBJECT_STORE=s3). */
+    ActiveTenants(Path dataDir, Map<Setting, String> extra) {
         Map<Setting, String> overrides = new EnumMap<>(Setting.class);
         overrides.put(Setting.DATA_DIR, dataDir.toString());
         overrides.put(Setting.OBJECT_STORE, "filesystem");
@@ -42,6 +47,7 @@ final class ActiveTenants implements AutoCloseable {
         // latency is not what these tests are about: on a shared 2-core machine two suites running at once
         // must not turn a healthy tenant DEGRADED through the p95 SLA
         overrides.put(Setting.QUERY_PERFORMANCE_SLA_MS, "20000");
+        overrides.putAll(extra);
         Settings settings = TestServices.settings().with(overrides);
         platform = TenantPlatform.open(settings, progress);
     }
@@ -55,6 +61,11 @@ final class ActiveTenants implements AutoCloseable {
         PipelineOutcome outcome = platform.job().run(draft, "test", EngineKind.DIRECT, progress);
         assertThat(outcome).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.Activated.class);
         return slug;
+    }
+
+    /** A tenant provisioned some other way (a batch), to offboard on close like the others. */
+    void track(Slug slug) {
+        created.add(slug);
     }
 
     String state(Slug slug) {

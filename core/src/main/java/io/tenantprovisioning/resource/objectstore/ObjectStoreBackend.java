@@ -59,6 +59,11 @@ public interface ObjectStoreBackend extends AutoCloseable {
         return tenantClient(credentials);
     }
 
+    /** Its tenants' keys, when this store can rotate them without a gap (S3); empty otherwise. */
+    default java.util.Optional<TenantKeys> keys() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -317,6 +317,12 @@ public final class S3Backend implements ObjectStoreBackend {
         return new S3TenantObjectClient(connection.s3(tenant), credentials.bucket());
     }
 
+    /** IAM users hold up to two keys: a rotation issues the new one beside the old. */
+    @Override
+    public Optional<TenantKeys> keys() {
+        return Optional.of(new S3TenantKeys(users, naming, this));
+    }
+
     public BucketPolicyMode policyMode() {
         return policyMode;
     }

@@ -78,6 +78,21 @@ final class TenantIamUsers {
         return iam.createAccessKey(r -> r.userName(userName)).accessKey();
     }
 
+    /** A new key beside the user's existing ones (IAM refuses a third: LimitExceeded). */
+    AccessKey issueKey(String userName) {
+        return iam.createAccessKey(r -> r.userName(userName)).accessKey();
+    }
+
+    /** Deletes one of the user's keys; one already gone is fine. */
+    void deleteKey(String userName, String accessKeyId) {
+        ignoreMissing(() -> iam.deleteAccessKey(r -> r.userName(userName).accessKeyId(accessKeyId)));
+    }
+
+    List<String> keyIds(String userName) {
+        return iam.listAccessKeys(r -> r.userName(userName)).accessKeyMetadata().stream()
+                .map(AccessKeyMetadata::accessKeyId).toList();
+    }
+
     /** Whether the access key is one of the user's (a key Terraform reported must be). */
     boolean hasKey(String userName, String accessKeyId) {
         return iam.listAccessKeys(r -> r.userName(userName)).accessKeyMetadata().stream()

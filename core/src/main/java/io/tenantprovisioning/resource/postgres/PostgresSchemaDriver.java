@@ -94,7 +94,9 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         ds.setUser(settings.string(Setting.REGISTRY_DB_USER));
         ds.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
         config.setDataSource(ds);
-        config.setMaximumPoolSize(3);
+        // parallel work shares it (provision --from, revalidate --parallel): each tenant's migration and its
+        // canary hold a connection for seconds; 3 starved four parallel rows into 30 s pool timeouts
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
@@ -283,6 +285,11 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
             throw new ResourceException("postgres: could not list tenant schemas and roles: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The tenant role's password, for rotation: set it, try a login with it. */
+    public RolePasswords passwords() {
+        return new RolePasswords(admin, endpoint);
     }
 
     @Override

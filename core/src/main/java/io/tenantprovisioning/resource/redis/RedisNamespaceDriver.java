@@ -213,6 +213,11 @@ public final class RedisNamespaceDriver implements ResourceDriver {
         return out;
     }
 
+    /** The tenant user's passwords, for rotation: add, prove, revoke. */
+    public AclPasswords passwords() {
+        return new AclPasswords(endpoint, adminPassword);
+    }
+
     /** The tags in a meta hash (fields {@code tag:<Name>}). */
     static Map<String, String> tags(Map<String, String> meta) {
         Map<String, String> tags = new LinkedHashMap<>();

@@ -119,6 +119,7 @@ public final class SigningKeyDriver implements ResourceDriver {
     public void destroy(Slug slug) throws ResourceException {
         try {
             vault.delete(slug, SECRET_KEY);
+            vault.delete(slug, SigningKeyRing.PREVIOUS);
             vault.delete(slug, MARKER);
         } catch (RuntimeException e) {
             throw new ResourceException("signing-key: could not delete the signing key of " + slug + ": "

@@ -90,6 +90,21 @@ public final class TenantTokens implements TokenVerifier {
                 jws.getHeader().getKeyId(), claims.getExpiration().toInstant());
     }
 
+    /** The {@code kid} a token's header names, if it is a readable JWT header that names one. */
+    public static java.util.Optional<String> keyIdOf(String token) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)));
+            return header != null && header.hasNonNull("kid") ? java.util.Optional.of(header.get("kid").asText())
+                    : java.util.Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Refuses unsigned and non-HS256 tokens before any parsing library gets a say. */
     private static TokenVerification.Rejected checkHeader(String token) {
         if (token == null || token.isBlank()) {

@@ -1,0 +1,114 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.config.Secret;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.credential.CredentialProbe;
+import io.tenantprovisioning.resource.credential.RandomSecrets;
+import io.tenantprovisioning.resource.postgres.PostgresSchemaDriver;
+import io.tenantprovisioning.resource.postgres.RolePasswords;
+import java.util.Optional;
+
+/**
+ * The tenant role's PostgreSQL password. A role has one password, so setting the new one is what stops
+ * the old one: the new one is written to the vault as {@value #PENDING} before the server gets it, so
+ * that whatever happens next one recorded password is the server's; a failure before the record sets
+ * the old one back. Sessions opened with the old password stay open until they end.
+ */
+final class PostgresPasswordRotation implements CredentialRotator<Secret> {
+
+    static final String PENDING = PostgresSchemaDriver.SECRET_PASSWORD + ".pending";
+
+    private final RolePasswords passwords;
+    private final RotationRecords records;
+    private final RandomSecrets random;
+    private final Optional<String> unsupported;
+
+    PostgresPasswordRotation(RolePasswords passwords, RotationRecords records, RandomSecrets random,
+                             Optional<String> unsupported) {
+        this.passwords = passwords;
+        this.records = records;
+        this.random = random;
+        this.unsupported = unsupported;
+    }
+
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.DB;
+    }
+
+    @Override
+    public Optional<String> unsupported(Slug slug) {
+        return unsupported;
+    }
+
+    /** A pending password the server accepts becomes the recorded one; one it refuses is dropped. */
+    @Override
+    public Optional<String> recover(Slug slug) {
+        Optional<Secret> pending = records.secret(slug, PENDING);
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        if (passwords.login(slug, pending.get()).accepted()) {
+            records.inOneTransaction((vault, journal) -> {
+                vault.put(slug, PostgresSchemaDriver.SECRET_PASSWORD, pending.get());
+                vault.delete(slug, PENDING);
+            });
+            return Optional.of("an interrupted rotation left a pending password the server accepts: recorded it");
+        }
+        records.vault().delete(slug, PENDING);
+        return Optional.of("an interrupted rotation left a pending password the server refuses: dropped it");
+    }
+
+    @Override
+    public Secret current(Slug slug) {
+        return records.requireSecret(slug, PostgresSchemaDriver.SECRET_PASSWORD);
+    }
+
+    @Override
+    public Secret issue(Slug slug, Secret current) throws ResourceException {
+        Secret next = random.password();
+        records.vault().put(slug, PENDING, next);
+        try {
+            passwords.set(slug, next);
+        } catch (ResourceException e) {
+            records.vault().delete(slug, PENDING); // the server kept the old password
+            throw e;
+        }
+        return next;
+    }
+
+    @Override
+    public CredentialProbe probe(Slug slug, Secret credential) {
+        return passwords.login(slug, credential);
+    }
+
+    @Override
+    public void record(Slug slug, Secret next, Secret current) {
+        records.inOneTransaction((vault, journal) -> {
+            vault.put(slug, PostgresSchemaDriver.SECRET_PASSWORD, next);
+            vault.delete(slug, PENDING);
+        });
+    }
+
+    /** Nothing left to do: setting the new password already refused the old one. */
+    @Override
+    public void revoke(Slug slug, Secret next, Secret current) {
+    }
+
+    @Override
+    public CredentialProbe probeRevoked(Slug slug, Secret old) {
+        return passwords.login(slug, old);
+    }
+
+    @Override
+    public void undo(Slug slug, Secret next, Secret current) throws ResourceException {
+        passwords.set(slug, current);
+        records.vault().delete(slug, PENDING);
+    }
+
+    @Override
+    public String describe(Slug slug, Secret credential) {
+        return "a new password of role " + PostgresSchemaDriver.nameOf(slug).name();
+    }
+}

@@ -1,0 +1,106 @@
+package io.tenantprovisioning.application;
+
+import io.tenantprovisioning.config.Secret;
+import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.credential.CredentialProbe;
+import io.tenantprovisioning.resource.credential.RandomSecrets;
+import io.tenantprovisioning.resource.redis.AclPasswords;
+import io.tenantprovisioning.resource.redis.RedisNamespaceDriver;
+import java.util.Optional;
+
+/**
+ * The tenant's Redis ACL password. Redis holds several passwords per user: the new one is added beside
+ * the old (and written to the vault as {@value #PENDING} first), proven, recorded, and only then made the
+ * user's only password, which revokes the old one.
+ */
+final class RedisPasswordRotation implements CredentialRotator<Secret> {
+
+    static final String PENDING = RedisNamespaceDriver.SECRET_PASSWORD + ".pending";
+
+    private final AclPasswords passwords;
+    private final RotationRecords records;
+    private final RandomSecrets random;
+
+    RedisPasswordRotation(AclPasswords passwords, RotationRecords records, RandomSecrets random) {
+        this.passwords = passwords;
+        this.records = records;
+        this.random = random;
+    }
+
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.REDIS;
+    }
+
+    /** A pending password Redis accepts becomes the recorded one; one it refuses is dropped. */
+    @Override
+    public Optional<String> recover(Slug slug) throws ResourceException {
+        Optional<Secret> pending = records.secret(slug, PENDING);
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        if (passwords.login(slug, pending.get()).accepted()) {
+            records.inOneTransaction((vault, journal) -> {
+                vault.put(slug, RedisNamespaceDriver.SECRET_PASSWORD, pending.get());
+                vault.delete(slug, PENDING);
+            });
+            return Optional.of("an interrupted rotation left a pending password Redis accepts: recorded it");
+        }
+        records.vault().delete(slug, PENDING);
+        return Optional.of("an interrupted rotation left a pending password Redis refuses: dropped it");
+    }
+
+    @Override
+    public Secret current(Slug slug) {
+        return records.requireSecret(slug, RedisNamespaceDriver.SECRET_PASSWORD);
+    }
+
+    @Override
+    public Secret issue(Slug slug, Secret current) throws ResourceException {
+        Secret next = random.password();
+        records.vault().put(slug, PENDING, next);
+        try {
+            passwords.add(slug, next);
+        } catch (ResourceException e) {
+            records.vault().delete(slug, PENDING);
+            throw e;
+        }
+        return next;
+    }
+
+    @Override
+    public CredentialProbe probe(Slug slug, Secret credential) {
+        return passwords.login(slug, credential);
+    }
+
+    @Override
+    public void record(Slug slug, Secret next, Secret current) {
+        records.inOneTransaction((vault, journal) -> {
+            vault.put(slug, RedisNamespaceDriver.SECRET_PASSWORD, next);
+            vault.delete(slug, PENDING);
+        });
+    }
+
+    /** The new password becomes the only one: every other, the old one included, stops working at once. */
+    @Override
+    public void revoke(Slug slug, Secret next, Secret current) throws ResourceException {
+        passwords.keepOnly(slug, next);
+    }
+
+    @Override
+    public CredentialProbe probeRevoked(Slug slug, Secret old) {
+        return passwords.login(slug, old);
+    }
+
+    @Override
+    public void undo(Slug slug, Secret next, Secret current) throws ResourceException {
+        passwords.remove(slug, next);
+        records.vault().delete(slug, PENDING);
+    }
+
+    @Override
+    public String describe(Slug slug, Secret credential) {
+        return "a new password of ACL user " + slug.redisUser();
+    }
+}
