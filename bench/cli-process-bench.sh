@@ -12,7 +12,7 @@ if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
   echo "runs must be a whole number >= 1, got '$runs'" >&2
   exit 2
 fi
-mvn -B -ntp -q -pl cli -am package -DskipTests
+mvn -B -ntp -q ${MVN_OFFLINE:+-o} -pl cli -am package -DskipTests
 jar=cli/target/tenantctl.jar
 declare -A commands=(
   [list]="list --json"
