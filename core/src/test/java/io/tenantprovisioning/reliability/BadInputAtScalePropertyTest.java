@@ -45,7 +45,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * or audit row.
  */
 @Tag("reliability")
-class BadInputAtScaleProperties {
+class BadInputAtScalePropertyTest {
 
     private static final List<String> METACHARACTERS = List.of("'", "\"", ";", "--", "/*", "*/", "$(id)", "`ls`",
             "|", "&&", ">", "<", "\\", "*", "?", "[a-z]", "{x,y}", "%", "_", "\u0000", "\n", "\r\n", "\t",
