@@ -95,7 +95,14 @@ public sealed interface RollbackResult {
     }
 
     static RollbackResult of(TeardownResult teardown) {
-        return teardown.complete() ? new RolledBack(teardown.slug(), teardown.compensationErrors())
-                : new Incomplete(teardown.slug(), teardown.compensationErrors(), teardown.sweep().survivors());
+        if (teardown.complete()) {
+            return new RolledBack(teardown.slug(), teardown.compensationErrors());
+        }
+        // a service the sweep could not ask (Redis down) leaves no listed survivor, yet nothing is proven gone
+        List<String> left = new java.util.ArrayList<>(teardown.sweep().survivors());
+        if (left.isEmpty()) {
+            teardown.sweep().errors().forEach(e -> left.add("not confirmed gone, the sweep could not ask: " + e));
+        }
+        return new Incomplete(teardown.slug(), teardown.compensationErrors(), left);
     }
 }

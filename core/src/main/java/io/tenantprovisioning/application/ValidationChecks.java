@@ -18,6 +18,7 @@ import io.tenantprovisioning.validation.ValidationCheck;
 import io.tenantprovisioning.validation.ValidationSuite;
 import io.tenantprovisioning.validation.VectorIsolationProbe;
 import io.tenantprovisioning.validation.VectorSearchCheck;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ final class ValidationChecks {
     static List<ValidationCheck> checks(PlatformServices s, Map<String, String> expectedTags) {
         Settings settings = s.settings();
         CanaryTenants canaries = new CanaryTenants(s.directEngine(), s.sweep(ProgressListener.silent()), s.vault(),
-                s.tiers());
+                s.tiers(), s.drivers(), CanaryTenants.fingerprint(settings), Clock.systemUTC());
         return List.of(
                 new DatabaseConnectivityCheck(),
                 new CrossTenantIsolationCheck(List.of(

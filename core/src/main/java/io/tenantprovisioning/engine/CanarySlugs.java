@@ -4,6 +4,7 @@ import io.tenantprovisioning.request.Slug;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Names of the short-lived canary tenants the isolation check creates: {@code canary-<created>-<random>}
@@ -30,19 +31,23 @@ public final class CanarySlugs {
 
     /** True for a canary created less than {@link #IN_FLIGHT} ago: a sweep must leave it alone. */
     public static boolean inFlight(String slug, Instant now) {
+        return createdAt(slug).map(created -> Duration.between(created, now).compareTo(IN_FLIGHT) < 0).orElse(false);
+    }
+
+    /** When a canary was created, read from its name; empty for any other slug. */
+    public static Optional<Instant> createdAt(String slug) {
         if (!slug.startsWith(PREFIX)) {
-            return false;
+            return Optional.empty();
         }
         String rest = slug.substring(PREFIX.length());
         int dash = rest.indexOf('-');
         if (dash <= 0) {
-            return false;
+            return Optional.empty();
         }
         try {
-            Instant created = Instant.ofEpochSecond(Long.parseLong(rest.substring(0, dash), 36));
-            return Duration.between(created, now).compareTo(IN_FLIGHT) < 0;
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(rest.substring(0, dash), 36)));
         } catch (NumberFormatException | java.time.DateTimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -55,6 +55,14 @@ public final class RequestValidator {
             problems.add("name: must be 3-63 characters after trimming, got " + name.length());
             return null;
         }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                // PostgreSQL refuses U+0000 in text: without this the request failed in the registry insert
+                problems.add("name: must not contain control characters, found U+"
+                        + String.format(Locale.ROOT, "%04X", (int) name.charAt(i)) + " at position " + (i + 1));
+                return null;
+            }
+        }
         return collect(problems, () -> Slug.fromName(name));
     }
 

@@ -9,13 +9,16 @@ import io.tenantprovisioning.resource.monitoring.PrometheusTargets;
 import io.tenantprovisioning.resource.monitoring.PrometheusTargets.ScrapeTarget;
 import io.tenantprovisioning.resource.monitoring.TenantLabels;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Check 7: the tenant's file_sd target file exists and carries its {@code tenant_id}; when
- * PROMETHEUS_URL is set, Prometheus reports an active target with that label, and its health. Non-critical.
+ * PROMETHEUS_URL is set, Prometheus reports an active target with that label, and its health, or, before
+ * Prometheus has got to it, the file is in a folder Prometheus watches and the target answers a scrape
+ * request directly (no waiting for a scrape). Non-critical.
  */
 public final class MetricsCollectionCheck implements ValidationCheck {
 
@@ -89,12 +92,19 @@ public final class MetricsCollectionCheck implements ValidationCheck {
                     + " with " + TenantLabels.TENANT_ID + "=\"" + slug + "\" (PROMETHEUS_URL not set: Prometheus not asked)",
                     null);
         }
-        return askPrometheus(prometheus.get(), slug);
+        return askPrometheus(prometheus.get(), slug, file, target);
     }
 
-    private CheckOutcome askPrometheus(PrometheusTargets api, String slug) throws IOException, InterruptedException {
+    private CheckOutcome askPrometheus(PrometheusTargets api, String slug, Path file, PrometheusTargetFile target)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + discoveryWait.toNanos();
         Optional<ScrapeTarget> found = api.forTenant(slug);
+        if (found.map(t -> "unknown".equals(t.health())).orElse(true)) {
+            Optional<CheckOutcome> direct = checkDirectly(api, slug, file, target);
+            if (direct.isPresent()) {
+                return direct.get();
+            }
+        }
         while (found.map(t -> "unknown".equals(t.health())).orElse(true) && System.nanoTime() < deadline) {
             Thread.sleep(POLL_INTERVAL.toMillis());
             found = api.forTenant(slug);
@@ -106,6 +116,38 @@ public final class MetricsCollectionCheck implements ValidationCheck {
                     + ") the folder its file_sd_configs watch?", null);
         }
         ScrapeTarget t = found.get();
+        return verdict(t, label);
+    }
+
+    /**
+     * Instead of waiting up to two intervals for discovery and a first scrape: when the file lies where
+     * Prometheus' loaded configuration watches and every target answers its scrape request now, the
+     * target is collected at Prometheus' next refresh. Empty when either cannot be shown.
+     */
+    private Optional<CheckOutcome> checkDirectly(PrometheusTargets api, String slug, Path file,
+                                                 PrometheusTargetFile target) throws IOException, InterruptedException {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path real = file.toRealPath();
+        boolean watched = false;
+        for (String glob : api.fileSdGlobs()) {
+            var matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            watched |= matcher.matches(absolute) || matcher.matches(real);
+        }
+        if (!watched) {
+            return Optional.empty();
+        }
+        for (String address : target.targets()) {
+            if (!api.answersDirectly(address)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new CheckOutcome.Passed("Prometheus at " + api.baseUrl() + " watches " + file + ", which lists "
+                + String.join(", ", target.targets()) + " with " + TenantLabels.TENANT_ID + "=\"" + slug
+                + "\"; the target answers its scrape request now (not yet scraped: discovered at the next refresh)",
+                "health up (direct)"));
+    }
+
+    private static CheckOutcome verdict(ScrapeTarget t, String label) {
         switch (t.health()) {
             case "up":
                 return new CheckOutcome.Passed("Prometheus scrapes " + t.scrapeUrl() + " with " + label, "health up");

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the validation checks for one tenant, one after another, each on a worker thread bounded by
- * its own timeout and by what is left of the suite's budget (VALIDATION_TIMEOUT_SECONDS).
+ * Runs the validation checks for one tenant, up to {@code parallelism} at once (a bounded pool; the
+ * report keeps the checks' order), each on a worker thread bounded by its own timeout and by what is
+ * left of the suite's budget (VALIDATION_TIMEOUT_SECONDS) when it starts.
  *
  * <p>A check never breaks the suite: an exception becomes FAILED with the exception's class and
  * message (no stack trace), a check past its limit is interrupted and becomes TIMED_OUT, and checks
@@ -34,19 +35,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ValidationSuite {
 
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(300);
+    /** The eight checks mostly wait on services; all of them at once would let one starve the others' CPU on 2 cores. */
+    public static final int DEFAULT_PARALLELISM = 4;
     static final String PROGRESS_STEP = "validate";
 
     private final List<ValidationCheck> checks;
     private final Duration budget;
+    private final int parallelism;
     private final Clock clock;
 
+    /** One check at a time, in order: for callers that need the checks not to overlap. */
     public ValidationSuite(List<ValidationCheck> checks, Duration budget) {
-        this(checks, budget, Clock.systemUTC());
+        this(checks, budget, 1, Clock.systemUTC());
     }
 
-    public ValidationSuite(List<ValidationCheck> checks, Duration budget, Clock clock) {
+    /**
+     * @param parallelism how many checks run at once (a bounded pool); each is still bounded by its own
+     *                    timeout and by what is left of the budget when it starts
+     */
+    public ValidationSuite(List<ValidationCheck> checks, Duration budget, int parallelism, Clock clock) {
         this.checks = List.copyOf(checks);
         this.budget = requirePositive(budget, "suite budget");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
         this.clock = clock;
         Set<String> ids = new HashSet<>();
         for (ValidationCheck check : this.checks) {
@@ -63,7 +76,7 @@ public final class ValidationSuite {
         if (seconds <= 0) {
             throw new ConfigurationException("VALIDATION_TIMEOUT_SECONDS must be positive, got " + seconds);
         }
-        return new ValidationSuite(checks, Duration.ofSeconds(seconds));
+        return new ValidationSuite(checks, Duration.ofSeconds(seconds), DEFAULT_PARALLELISM, Clock.systemUTC());
     }
 
     public List<ValidationCheck> checks() {
@@ -74,30 +87,62 @@ public final class ValidationSuite {
         return budget;
     }
 
+    public int parallelism() {
+        return parallelism;
+    }
+
     /** Runs every check against the tenant; never throws because of a check. */
     public ValidationReport run(TenantAccess tenant, ProgressListener progress) {
         String slug = tenant.slug().value();
         Instant started = clock.instant();
-        progress.event(PROGRESS_STEP, "validating " + slug + ": " + checks.size() + " checks, budget "
-                + limitText(budget));
+        progress.event(PROGRESS_STEP, "validating " + slug + ": " + checks.size() + " checks, " + parallelism
+                + " at a time, budget " + limitText(budget));
         long deadline = System.nanoTime() + budget.toNanos();
         List<CheckResult> results = new ArrayList<>();
-        ExecutorService executor = Executors.newCachedThreadPool(workerThreads(slug));
+        // the checks themselves run on the runners; a slot of the bounded pool waits for each one's limit
+        ExecutorService runners = Executors.newCachedThreadPool(workerThreads("validate-" + slug + "-"));
+        ExecutorService slots = Executors.newFixedThreadPool(parallelism, workerThreads("validate-slot-" + slug + "-"));
         try {
+            List<Future<CheckResult>> pending = new ArrayList<>();
+            for (ValidationCheck check : checks) {
+                pending.add(slots.submit(() -> runOrSkip(check, tenant, runners, deadline - System.nanoTime())));
+            }
             for (int i = 0; i < checks.size(); i++) {
-                ValidationCheck check = checks.get(i);
-                CheckResult result = runOrSkip(check, tenant, executor, deadline - System.nanoTime());
+                CheckResult result = collect(checks.get(i), pending.get(i));
                 results.add(result);
                 progress.event(PROGRESS_STEP, progressLine(i + 1, checks.size(), result));
             }
         } finally {
             // interrupts any check still running past its limit
-            executor.shutdownNow();
+            slots.shutdownNow();
+            runners.shutdownNow();
         }
         ValidationReport report = new ValidationReport(slug, tierOf(tenant), started, clock.instant(), results);
         progress.event(PROGRESS_STEP, slug + ": " + report.verdict() + " — " + report.count("PASSED") + "/"
                 + results.size() + " checks passed in " + seconds(report.elapsed()));
         return report;
+    }
+
+    /** A slot's result: every slot is bounded by its check's limit, so this wait ends. */
+    private CheckResult collect(ValidationCheck check, Future<CheckResult> slot) {
+        if (Thread.currentThread().isInterrupted()) {
+            slot.cancel(true);
+            return result(check, new CheckOutcome.Skipped("validation was interrupted before this check started"),
+                    Duration.ZERO);
+        }
+        try {
+            return slot.get();
+        } catch (InterruptedException e) {
+            slot.cancel(true);
+            Thread.currentThread().interrupt();
+            return result(check, new CheckOutcome.Skipped("validation was interrupted while this check ran"),
+                    Duration.ZERO);
+        } catch (ExecutionException e) {
+            return result(check, new CheckOutcome.Failed(describe(e.getCause()), null), Duration.ZERO);
+        } catch (java.util.concurrent.CancellationException e) {
+            return result(check, new CheckOutcome.Skipped("validation was interrupted before this check started"),
+                    Duration.ZERO);
+        }
     }
 
     private CheckResult runOrSkip(ValidationCheck check, TenantAccess tenant, ExecutorService executor,
@@ -198,10 +243,10 @@ public final class ValidationSuite {
         return duration;
     }
 
-    private static ThreadFactory workerThreads(String slug) {
+    private static ThreadFactory workerThreads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "validate-" + slug + "-" + counter.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
             // a check that ignores interruption must not keep the JVM (CLI, Jenkins agent) alive
             thread.setDaemon(true);
             return thread;

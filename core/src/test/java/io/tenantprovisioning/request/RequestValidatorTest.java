@@ -90,4 +90,13 @@ class RequestValidatorTest {
         assertThatThrownBy(() -> validator.validate(draft("a".repeat(64), "gold", "us-east-1", "1")))
                 .hasMessageContaining("3-63 characters");
     }
+
+    @org.junit.jupiter.api.Test
+    void aNameWithAControlCharacterIsRefusedBeforeTheRegistrySeesIt() {
+        RequestValidator strict = new RequestValidator(RegionCatalog.load());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.validate(draft("Acme\u0000Corp", "gold", "us-east-1",
+                        "500000")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("name: must not contain control characters, found U+0000 at position 5");
+    }
 }

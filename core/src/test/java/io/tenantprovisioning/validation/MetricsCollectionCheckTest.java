@@ -89,7 +89,8 @@ class MetricsCollectionCheckTest {
 
         assertThat(healthy).as(healthy.message()).isInstanceOf(CheckOutcome.Passed.class);
         assertThat(healthy.message()).contains("127.0.0.1:" + metrics.getAddress().getPort(), slug.value());
-        ScrapeTarget target = prometheus.forTenant(slug.value()).orElseThrow();
+        // the check no longer waits for the first scrape (it asks the target itself): wait for it here
+        ScrapeTarget target = scraped(prometheus);
         assertThat(target.labels()).containsEntry("tenant_id", slug.value()).containsEntry("tier", "Gold")
                 .containsEntry("cost_center", slug.defaultCostCenter()).containsEntry("managed_by", "tenantctl");
         assertThat(target.health()).isEqualTo("up");
@@ -99,6 +100,44 @@ class MetricsCollectionCheckTest {
 
         assertThat(gone).isInstanceOf(CheckOutcome.Warning.class);
         assertThat(gone.message()).startsWith("no Prometheus target file");
+    }
+
+    private ScrapeTarget scraped(PrometheusTargets prometheus) throws Exception {
+        long deadline = System.nanoTime() + DISCOVERY.toNanos();
+        Optional<ScrapeTarget> found = prometheus.forTenant(slug.value());
+        while (!found.map(t -> "up".equals(t.health())).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            found = prometheus.forTenant(slug.value());
+        }
+        return found.orElseThrow();
+    }
+
+    @Test
+    void aWatchedTargetThatAnswersNeedsNoScrapeButOneThatDoesNotIsNeverPassedDirectly() throws Exception {
+        KindPhases.createAndConfigure(driver, TenantSpecs.spec(slug));
+        PrometheusTargets prometheus = PrometheusTargets.fromSettings(settings).orElseThrow();
+        assertThat(prometheus.fileSdGlobs()).as("the watched globs of the loaded configuration")
+                .anyMatch(glob -> glob.startsWith(fileSdDir.toString()));
+        MetricsCollectionCheck check = new MetricsCollectionCheck(fileSdDir, Optional.of(prometheus), DISCOVERY);
+
+        long start = System.nanoTime();
+        CheckOutcome direct = check.run(tenant());
+        assertThat(direct).as(direct.message()).isInstanceOf(CheckOutcome.Passed.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for discovery or a scrape")
+                .isLessThan(Duration.ofSeconds(3));
+
+        metrics.stop(0);
+        Slug dead = TestServices.uniqueSlug("mxd");
+        MonitoringDriver refusing = new MonitoringDriver(fileSdDir, dashboards, "127.0.0.1:1", Optional.empty(),
+                TestServices.MARKER);
+        try {
+            KindPhases.createAndConfigure(refusing, TenantSpecs.spec(dead));
+            CheckOutcome down = new MetricsCollectionCheck(fileSdDir, Optional.of(prometheus), Duration.ofSeconds(2))
+                    .run(TenantSpecs.access(dead));
+            assertThat(down).as(down.message()).isInstanceOf(CheckOutcome.Warning.class);
+        } finally {
+            refusing.destroy(dead);
+        }
     }
 
     @Test

@@ -218,4 +218,83 @@ class ValidationSuiteTest {
                 Settings.of(Map.of(Setting.VALIDATION_TIMEOUT_SECONDS, "0"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("VALIDATION_TIMEOUT_SECONDS");
     }
+
+    private ValidationReport runParallel(int parallelism, Duration budget, ValidationCheck... checks) {
+        return new ValidationSuite(List.of(checks), budget, parallelism, java.time.Clock.systemUTC())
+                .run(tenant, (step, message) -> progress.add(message));
+    }
+
+    @Test
+    void checksRunAtOnceUpToTheBoundAndTheReportKeepsTheirOrder() {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        List<ValidationCheck> checks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            checks.add(check("c" + i, true, t -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                Thread.sleep(300);
+                running.decrementAndGet();
+                return new CheckOutcome.Passed("ok", null);
+            }));
+        }
+        long start = System.nanoTime();
+        ValidationReport report = runParallel(4, Duration.ofSeconds(30), checks.toArray(ValidationCheck[]::new));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(report.results()).extracting(CheckResult::checkId)
+                .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
+        assertThat(report.passed()).isTrue();
+        assertThat(most.get()).as("never more than the bound at once").isEqualTo(4);
+        // eight 300 ms checks one after another take 2.4 s; four at a time, two rounds
+        assertThat(elapsed).isLessThan(Duration.ofMillis(2000));
+        assertThat(progress).anyMatch(line -> line.contains("8 checks, 4 at a time"));
+    }
+
+    @Test
+    void concurrentChecksAreEachBoundByTheirOwnTimeout() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        ValidationReport report = runParallel(4, Duration.ofSeconds(30),
+                new FakeCheck("slow", Duration.ofMillis(200), true, t -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
+                    return new CheckOutcome.Passed("never", null);
+                }),
+                new FakeCheck("steady", Duration.ofSeconds(5), true, t -> {
+                    Thread.sleep(600);
+                    return new CheckOutcome.Passed("ran past the other's limit", null);
+                }));
+
+        assertThat(report.results()).extracting(CheckResult::status).containsExactly("TIMED_OUT", "PASSED");
+        assertThat(report.results().get(0).outcome()).isEqualTo(new CheckOutcome.TimedOut(Duration.ofMillis(200)));
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the slow check was interrupted").isTrue();
+    }
+
+    @Test
+    void queuedChecksThatCannotStartWithinTheBudgetAreSkippedWhenThePoolIsFull() {
+        ValidationReport report = runParallel(2, Duration.ofMillis(400),
+                new FakeCheck("hog-1", Duration.ofSeconds(60), true, t -> {
+                    Thread.sleep(60_000);
+                    return new CheckOutcome.Passed("never", null);
+                }),
+                new FakeCheck("hog-2", Duration.ofSeconds(60), true, t -> {
+                    Thread.sleep(60_000);
+                    return new CheckOutcome.Passed("never", null);
+                }),
+                check("queued", true, t -> new CheckOutcome.Passed("never runs", null)));
+
+        assertThat(report.results()).extracting(CheckResult::status).containsExactly("TIMED_OUT", "TIMED_OUT", "SKIPPED");
+        assertThat(report.results().get(2).outcome().message()).contains("was spent before this check started");
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void parallelismBelowOneIsRefusedAndSettingsRunFourAtATime() {
+        assertThatThrownBy(() -> new ValidationSuite(List.of(), Duration.ofSeconds(1), 0, java.time.Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelism must be at least 1");
+        assertThat(ValidationSuite.fromSettings(List.of(), Settings.of(Map.of())).parallelism()).isEqualTo(4);
+    }
 }

@@ -77,4 +77,49 @@ public final class PrometheusTargets {
                 .toList();
         return mine.stream().filter(t -> "up".equals(t.health())).findFirst().or(() -> mine.stream().findFirst());
     }
+
+    /**
+     * The file_sd globs of Prometheus' loaded configuration ({@code GET /api/v1/status/config}), read
+     * from the YAML it returns in its normalised form ({@code - files:} then one {@code - <glob>} per line).
+     */
+    public List<String> fileSdGlobs() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("api/v1/status/config"))
+                .timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IOException("Prometheus " + baseUrl + "api/v1/status/config answered HTTP " + response.statusCode());
+        }
+        String yaml = JSON.readTree(response.body()).path("data").path("yaml").asText();
+        List<String> globs = new ArrayList<>();
+        int filesIndent = -1;
+        for (String line : yaml.split("\n")) {
+            String trimmed = line.trim();
+            int indent = line.indexOf(trimmed.isEmpty() ? " " : trimmed.substring(0, 1));
+            if (trimmed.equals("- files:") || trimmed.equals("files:")) {
+                filesIndent = indent;
+            } else if (filesIndent >= 0 && trimmed.startsWith("- ") && indent > filesIndent) {
+                globs.add(unquote(trimmed.substring(2).trim()));
+            } else {
+                filesIndent = -1;
+            }
+        }
+        return globs;
+    }
+
+    private static String unquote(String value) {
+        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"));
+        return quoted ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** Whether the target answers {@code GET http://<target>/metrics} with 200, as Prometheus' scrape would ask. */
+    public boolean answersDirectly(String target) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + target + "/metrics"))
+                    .timeout(TIMEOUT).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | IllegalArgumentException unreachable) {
+            return false;
+        }
+    }
 }

@@ -69,15 +69,15 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     /** Uses an admin data source the caller owns (and closes). */
     public PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets,
                                 OwnershipMarker marker) {
-        this(admin, endpoint, randomSecrets, marker, null);
+        this(admin, admin, endpoint, randomSecrets, marker, null);
     }
 
-    private PostgresSchemaDriver(DataSource admin, PostgresEndpoint endpoint, RandomSecrets randomSecrets,
-                                 OwnershipMarker marker, AutoCloseable ownedPool) {
+    private PostgresSchemaDriver(DataSource admin, DataSource migrationSource, PostgresEndpoint endpoint,
+                                 RandomSecrets randomSecrets, OwnershipMarker marker, AutoCloseable ownedPool) {
         this.admin = admin;
         this.endpoint = endpoint;
         this.randomSecrets = randomSecrets;
-        this.migrations = new TenantMigrations(admin);
+        this.migrations = new TenantMigrations(migrationSource);
         this.marker = marker;
         this.ownedPool = ownedPool;
     }
@@ -100,7 +100,10 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
-        return new PostgresSchemaDriver(pool, endpoint, new RandomSecrets(), marker, pool);
+        // Flyway holds two connections per migration (its lock and the migration): from a pool of three,
+        // three tenants configuring at once each held one and waited 30 s for a second (issue 19, item 3);
+        // migrations open their own connections instead
+        return new PostgresSchemaDriver(pool, ds, endpoint, new RandomSecrets(), marker, pool);
     }
 
     @Override

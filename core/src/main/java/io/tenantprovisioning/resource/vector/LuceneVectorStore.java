@@ -30,6 +30,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The embedded vector store: one Lucene index directory per tenant, {@code <root>/tenant-<slug>}, with an
@@ -42,6 +43,8 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneVectorStore implements VectorStore {
 
+    /** About 5 s of waiting in all for another process's writer of the same index. */
+    private static final int LOCK_ATTEMPTS = 40;
     static final String FIELD_ID = "id";
     static final String FIELD_TENANT = "tenant";
     static final String FIELD_TITLE = "title";
@@ -246,16 +249,37 @@ public final class LuceneVectorStore implements VectorStore {
                 throw new ResourceException("vector namespace " + slug.qualifiedName()
                         + " does not exist; create it before writing (cannot " + what + " it)");
             }
-            try (Directory dir = FSDirectory.open(indexDirectory(slug));
-                 IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
-                // Carry the tags forward explicitly: every commit must keep them for describe().
-                writer.setLiveCommitData(SegmentInfos.readLatestCommit(dir).getUserData().entrySet());
-                action.apply(writer);
-                writer.commit();
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ResourceException("vector store: cannot " + what + " namespace " + slug.qualifiedName()
-                        + ": " + e.getMessage(), e);
+            for (int attempt = 1; ; attempt++) {
+                try (Directory dir = FSDirectory.open(indexDirectory(slug));
+                     IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+                    // Carry the tags forward explicitly: every commit must keep them for describe().
+                    writer.setLiveCommitData(SegmentInfos.readLatestCommit(dir).getUserData().entrySet());
+                    action.apply(writer);
+                    writer.commit();
+                    return;
+                } catch (LockObtainFailedException held) {
+                    // another process writes the same index (validations sharing the standing canary):
+                    // its writer lives for milliseconds, so wait for it instead of failing the probe
+                    if (attempt >= LOCK_ATTEMPTS) {
+                        throw new ResourceException("vector store: cannot " + what + " namespace "
+                                + slug.qualifiedName() + ": another process held its write lock " + LOCK_ATTEMPTS
+                                + " times in a row: " + held.getMessage(), held);
+                    }
+                    pauseBeforeRetry(attempt);
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new ResourceException("vector store: cannot " + what + " namespace " + slug.qualifiedName()
+                            + ": " + e.getMessage(), e);
+                }
             }
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) throws ResourceException {
+        try {
+            Thread.sleep(Math.min(200, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceException("vector store: interrupted while waiting for another writer", e);
         }
     }
 

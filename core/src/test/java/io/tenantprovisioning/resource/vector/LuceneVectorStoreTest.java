@@ -136,4 +136,28 @@ class LuceneVectorStoreTest {
                 .singleElement().extracting(NamespaceDescription::tags).isEqualTo(Map.of("ManagedBy", "tenantctl"));
         assertThat(new LuceneVectorStore(root.resolve("nothing-here"), DIMS).listNamespaces()).isEmpty();
     }
+
+    @Test
+    void aWriteWaitsForAnotherProcesssWriterOfTheSameIndexInsteadOfFailing() throws Exception {
+        store.createNamespace(acme, Map.of("TenantID", acme.value()));
+        // another process (its own store instance) holds the index's write lock for a moment
+        org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(store.indexDirectory(acme));
+        org.apache.lucene.index.IndexWriter other = new org.apache.lucene.index.IndexWriter(dir,
+                new org.apache.lucene.index.IndexWriterConfig());
+        java.util.concurrent.CompletableFuture<Void> write = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                new LuceneVectorStore(root, DIMS).upsert(acme, doc("waited", 1, 0, 0, 0));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertThat(write).as("still waiting for the other writer").isNotDone();
+        other.close();
+        dir.close();
+
+        write.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(store.describe(acme).orElseThrow().documents()).isEqualTo(1);
+        store.dropNamespace(acme);
+    }
 }
