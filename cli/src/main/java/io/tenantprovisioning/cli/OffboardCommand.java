@@ -51,7 +51,8 @@ final class OffboardCommand implements Callable<Integer> {
         confirm(tenant, System.console());
         PrintWriter out = spec.commandLine().getOut();
         ProgressListener progress = RevalidateCommand.stderrProgress(spec.commandLine().getErr());
-        try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), progress)) {
+        try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), progress,
+                Tenantctl.operator(spec).actor())) {
             OffboardingResult result = platform.offboarding().run(tenant, Optional.ofNullable(exportDir), progress);
             if (output.json()) {
                 out.println(JsonOutput.write(OffboardView.toJson(result)));

@@ -22,7 +22,7 @@ abstract class PlatformCommand implements Callable<Integer> {
     public final Integer call() {
         Settings settings = SettingsLoader.load(settingFlags());
         ConsoleProgress progress = ConsoleProgress.forProcess(spec.commandLine().getErr());
-        try (TenantPlatform platform = TenantPlatform.open(settings, progress)) {
+        try (TenantPlatform platform = TenantPlatform.open(settings, progress, Tenantctl.operator(spec).actor())) {
             PrintWriter out = spec.commandLine().getOut();
             int code = run(platform, progress, out);
             out.flush();

@@ -63,7 +63,8 @@ final class RevalidateCommand implements Callable<Integer> {
         prepare(junitDir);
         PrintWriter out = spec.commandLine().getOut();
         ProgressListener progress = stderrProgress(spec.commandLine().getErr());
-        try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), progress)) {
+        try (TenantPlatform platform = TenantPlatform.open(SettingsLoader.load(Map.of()), progress,
+                Tenantctl.operator(spec).actor())) {
             Revalidation revalidation = platform.revalidation();
             RevalidationReport report = all ? revalidation.runAll(parallel, progress)
                     : revalidation.run(wanted, parallel, progress);

@@ -30,7 +30,7 @@ public final class ActivateHandler {
             throw new IllegalStateException("tenant '" + tenant.slug() + "' cannot be activated: its last validation "
                     + "did not pass (run `tenantctl validate " + tenant.slug() + "`)");
         }
-        graph.lifecycle.transition(tenant.slug(), TenantState.VALIDATING, TenantState.ACTIVE, PlatformGraph.actor(),
+        graph.lifecycle.transition(tenant.slug(), TenantState.VALIDATING, TenantState.ACTIVE, graph.actor(),
                 "all critical checks passed");
         progress.event("activate", tenant.slug() + " is ACTIVE");
         graph.publish(Activation.event(tenant, graph.registry));

@@ -56,7 +56,7 @@ public final class Offboarding {
         if (export.isEmpty()) {
             reportUnexportedRows(slug, progress);
         }
-        TeardownResult result = teardown.offboard(slug, PlatformGraph.actor(), "offboarding requested", progress);
+        TeardownResult result = teardown.offboard(slug, graph.actor(), "offboarding requested", progress);
         return new OffboardingResult(result, export, registry.audit().forTenant(slug.value()).size(),
                 registry.approvals().forRequest(tenant.requestId()).size());
     }

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.approval.Actor;
+
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.model.EngineKind;
@@ -34,10 +36,13 @@ final class PlatformGraph {
     final FailurePoints failurePoints;
     private final Notifications notifications;
     private final ProgressListener events;
+    /** Who runs this platform (the CLI's operator, the Jenkins build's user): recorded on every lifecycle move. */
+    private final Actor operator;
 
     PlatformGraph(PlatformServices services, Map<String, ProvisioningEngine> engines, FailurePoints failurePoints,
-                  ProgressListener events) {
+                  ProgressListener events, Actor operator) {
         this.services = services;
+        this.operator = operator;
         this.registry = services.registry();
         this.lifecycle = new Lifecycle(registry, services.faults().wrap(TransitionGuard.NONE));
         this.engines = Map.copyOf(engines);
@@ -110,8 +115,9 @@ final class PlatformGraph {
         }
     }
 
-    static String actor() {
-        return System.getProperty("user.name", "tenantctl");
+    /** The operator as the lifecycle and the audit log write it: the name and where it came from. */
+    String actor() {
+        return operator.id() + " (" + operator.source().label() + ")";
     }
 
     static String runId(String what) {

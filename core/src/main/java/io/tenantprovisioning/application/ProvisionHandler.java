@@ -52,7 +52,7 @@ public final class ProvisionHandler {
             // the registry's marker in the spec too, so what Terraform creates carries it like the drivers' own
             Map<String, String> tags = graph.services.marker().stamp(graph.accessLoader.expectedTags(tenant),
                     tenant.slug());
-            Map<String, String> outputs = saga.provision(tenant, tags, graph.engine(engineKind), PlatformGraph.actor(),
+            Map<String, String> outputs = saga.provision(tenant, tags, graph.engine(engineKind), graph.actor(),
                     progress);
             return new ProvisioningResult.Provisioned(tenant.slug().value(), outputs);
         } catch (ProvisioningSaga.StepFailed e) {

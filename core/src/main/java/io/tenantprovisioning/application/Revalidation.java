@@ -144,7 +144,7 @@ public final class Revalidation {
         TenantState after = recorded.passed() ? TenantState.ACTIVE : TenantState.DEGRADED;
         boolean notified = false;
         if (after != before) {
-            lifecycle.transition(tenant.slug(), before, after, PlatformGraph.actor(), reason(recorded));
+            lifecycle.transition(tenant.slug(), before, after, graph.actor(), reason(recorded));
             notify(after == TenantState.DEGRADED
                     ? new NotificationEvent.TenantDegraded(slug, recorded.blockingFailures())
                     : new NotificationEvent.TenantRecovered(slug, previouslyFailing));

@@ -56,7 +56,7 @@ public final class RollbackHandler {
             progress.event("rollback", done.summary());
             return done;
         }
-        RollbackResult result = RollbackResult.of(teardown.rollback(tenant.slug(), PlatformGraph.actor(), reason,
+        RollbackResult result = RollbackResult.of(teardown.rollback(tenant.slug(), graph.actor(), reason,
                 progress));
         graph.publish(result.complete()
                 ? new NotificationEvent.RolledBack(result.slug(), reason, List.of())

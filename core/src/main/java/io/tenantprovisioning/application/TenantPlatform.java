@@ -1,5 +1,7 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.approval.IdentitySource;
+
 import io.tenantprovisioning.validation.report.ValidationRun;
 import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
@@ -62,14 +64,23 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         this.rotation = new CredentialRotation(graph, java.time.Clock.systemUTC());
     }
 
-    /** Opens the platform with the engines this machine can run; events (notifications in the log) go to {@code events}. */
+    /**
+     * Opens the platform with the engines this machine can run; events (notifications in the log) go to
+     * {@code events}. Lifecycle moves are recorded as the JVM's OS account's: adapters that know who
+     * acts (the CLI's operator, the Jenkins build's user) use {@link #open(Settings, ProgressListener, Actor)}.
+     */
     public static TenantPlatform open(Settings settings, ProgressListener events) {
+        return open(settings, events, new Actor(System.getProperty("user.name", "tenantctl"), IdentitySource.CLI_OS_USER));
+    }
+
+    /** Opens the platform for one operator, whose name every lifecycle move and audit row records. */
+    public static TenantPlatform open(Settings settings, ProgressListener events, Actor operator) {
         FailurePoints failurePoints = FailurePoints.from(settings);
         PlatformServices services = PlatformServices.open(settings, failurePoints,
                 FaultDecorators.fromSettings(settings));
         try {
             Map<String, ProvisioningEngine> engines = Engines.available(services, events);
-            return new TenantPlatform(new PlatformGraph(services, engines, failurePoints, events));
+            return new TenantPlatform(new PlatformGraph(services, engines, failurePoints, events, operator));
         } catch (RuntimeException e) {
             services.close();
             throw e;

@@ -1,6 +1,7 @@
 package io.tenantprovisioning.jenkins;
 
 import hudson.AbortException;
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.application.TenantOperations;
 import io.tenantprovisioning.application.TenantPlatform;
@@ -15,7 +16,7 @@ import io.tenantprovisioning.progress.ProgressListener;
 public final class EngineOperationsFactory implements OperationsFactory {
 
     @Override
-    public TenantOperations open(Settings settings) throws AbortException {
-        return TenantPlatform.open(settings, ProgressListener.silent());
+    public TenantOperations open(Settings settings, Actor operator) throws AbortException {
+        return TenantPlatform.open(settings, ProgressListener.silent(), operator);
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantprovisioning.jenkins;
 
+import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.application.TenantOperations;
 
@@ -12,7 +13,9 @@ public interface OperationsFactory {
 
     /**
      * @param settings the controller's configuration (secrets included), never the build's environment
+     * @param operator who acts: the user who started the build (or the build itself), recorded on every
+     *                 lifecycle move the step makes
      * @return operations for this one step; closed afterwards when they are {@link AutoCloseable}
      */
-    TenantOperations open(Settings settings) throws Exception;
+    TenantOperations open(Settings settings, Actor operator) throws Exception;
 }

@@ -1,5 +1,9 @@
 package io.tenantprovisioning.jenkins;
 
+import hudson.model.Run;
+
+import io.tenantprovisioning.approval.Actor;
+
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.tenantprovisioning.config.ConfigurationException;
@@ -42,7 +46,7 @@ public final class OperationsProvider {
         Settings settings = controllerSettings();
         SecretMask mask = SecretMask.of(settings);
         BuildLog log = new BuildLog(listener.getLogger(), mask);
-        TenantOperations operations = open(settings, mask);
+        TenantOperations operations = open(settings, BuildIdentity.of(context.get(Run.class)).requesterActor(), mask);
         try {
             return call.apply(operations, log);
         } catch (InterruptedException e) {
@@ -68,9 +72,9 @@ public final class OperationsProvider {
         }
     }
 
-    private TenantOperations open(Settings settings, SecretMask mask) throws AbortException {
+    private TenantOperations open(Settings settings, Actor operator, SecretMask mask) throws AbortException {
         try {
-            return factory.open(settings);
+            return factory.open(settings, operator);
         } catch (Exception e) {
             throw userFacing(e, mask);
         }

@@ -51,6 +51,10 @@ class AbortDuringProvisioningTest {
             assertThat(rollbacksOf(services)).as("rollbacks started (moves to ROLLING_BACK)").isEqualTo(1);
             assertThat(build.log()).contains("was interrupted in CONFIGURING", "nothing was rolled back by this run");
             assertThat(running.reports()).as("the worker's own failure was not a second outcome").isEqualTo(1);
+            // every move the steps made names the build (a timer started it), never the controller's OS account
+            assertThat(services.platform.services().registry().audit().forTenant(tenant)).filteredOn(
+                    r -> "transition".equals(r.action()) && !"approval-policy".equals(r.actor()))
+                    .isNotEmpty().extracting(AuditRecord::actor).allMatch(a -> a.endsWith("(jenkins:build)"), "the build");
         }
     }
 

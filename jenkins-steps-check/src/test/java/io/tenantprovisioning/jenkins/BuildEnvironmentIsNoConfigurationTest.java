@@ -44,12 +44,13 @@ class BuildEnvironmentIsNoConfigurationTest {
             LocalBuild build = services.build;
             String tenant = services.slug.value();
 
-            Map<String, String> secondRequest = new java.util.HashMap<>(hostile);
-            secondRequest.put("BUILD_TAG", "jenkins-tenants-provision-big-" + tenant); // its own idempotency key
-            Map<String, Object> big = (Map<String, Object>) build.run(new ApproveBudgetStep(
+            // one build, one request (the request's idempotency key is the build's): the big one is another build
+            LocalBuild other = new LocalBuild(services.settings, hostile, services.workspace,
+                    RecordedBuild.startedByTimer());
+            Map<String, Object> big = (Map<String, Object>) other.run(new ApproveBudgetStep(
                     "Env Big " + tenant.substring(4), "Gold", "us-east-1", "2000000", "owner@acme.example"),
-                    secondRequest);
-            assertThat(big).as(build.log()).containsEntry("autoApproved", false)
+                    hostile);
+            assertThat(big).as(other.log()).containsEntry("autoApproved", false)
                     .containsEntry("state", "PENDING_APPROVAL");
 
             Map<String, Object> small = (Map<String, Object>) build.run(new ApproveBudgetStep(

@@ -46,7 +46,7 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
 
     /** The recorded engine, opened with the controller's settings given (never the build's environment). */
     OperationsProvider provider(Settings controller) {
-        return new OperationsProvider(s -> {
+        return new OperationsProvider((s, operator) -> {
             settings = s;
             return this;
         }, () -> controller);

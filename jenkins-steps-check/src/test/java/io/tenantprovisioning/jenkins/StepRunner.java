@@ -71,7 +71,7 @@ final class StepRunner {
     FakeStepContext run(TenantStep step) throws Exception {
         FakeStepContext context = FakeStepContext.of(env, workspace, build);
         boolean finishedSynchronously = step.useOperations(controllerFailure == null ? ops.provider(Settings.of(controller))
-                : new OperationsProvider(settings -> ops, () -> {
+                : new OperationsProvider((settings, operator) -> ops, () -> {
                     throw controllerFailure;
                 })).start(context).start();
         assertThat(finishedSynchronously).as("a non-blocking execution reports through the context").isFalse();
