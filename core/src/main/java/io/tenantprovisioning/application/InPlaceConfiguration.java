@@ -34,11 +34,14 @@ final class InPlaceConfiguration {
         this.graph = graph;
     }
 
-    /** The spec of a configuration: the tenant's own tags (its RequestId stays the first request's). */
-    static TenantResourceSpec spec(TenantRecord tenant, TenantRequest configuration, TierConfig tierConfig) {
+    /**
+     * The spec of a configuration: the tenant's own tags (its RequestId stays the first request's) with this
+     * registry's marker, as at create: rewritten tags that dropped it would make the resource nobody's.
+     */
+    TenantResourceSpec spec(TenantRecord tenant, TenantRequest configuration, TierConfig tierConfig) {
         Map<String, String> tags = new ChargebackTags(tenant.slug().value(), configuration.tier().displayName(),
                 configuration.costCenter(), ChargebackTags.MANAGED_BY_VALUE, tenant.requestId().toString()).asMap();
-        return new TenantResourceSpec(tenant.slug(), tags, tierConfig);
+        return new TenantResourceSpec(tenant.slug(), graph.services.marker().stamp(tags, tenant.slug()), tierConfig);
     }
 
     /** The change going forward: the test hooks fire here; throws on the first failure. */

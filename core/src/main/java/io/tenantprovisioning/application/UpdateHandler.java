@@ -124,7 +124,7 @@ public final class UpdateHandler {
         try {
             progress.event("update", "applying v" + plan.version() + " in place: "
                     + ChangeRecords.describe(plan.changes()));
-            resources.apply(tenant, InPlaceConfiguration.spec(tenant, plan.after(), plan.tierAfter()), progress);
+            resources.apply(tenant, resources.spec(tenant, plan.after(), plan.tierAfter()), progress);
             new ChangeRecords(graph.registry).markApplied(tenant, version, plan, actor);
             progress.event("validate", "re-validating on the new configuration");
             report = validate.validateLocked(graph.registry.tenants().require(tenant.slug()), progress);
@@ -143,8 +143,9 @@ public final class UpdateHandler {
     private UpdateResult restore(TenantRecord tenant, ConfigVersion version, ChangePlan plan, Actor actor,
                                  String reason, ValidationReport report, ProgressListener progress) {
         progress.event("update", reason + "; restoring the previous configuration");
-        List<String> errors = new ArrayList<>(new InPlaceConfiguration(graph).restore(tenant,
-                InPlaceConfiguration.spec(tenant, plan.before(), plan.tierBefore()), progress));
+        InPlaceConfiguration resources = new InPlaceConfiguration(graph);
+        List<String> errors = new ArrayList<>(resources.restore(tenant,
+                resources.spec(tenant, plan.before(), plan.tierBefore()), progress));
         new ChangeRecords(graph.registry).markFailed(tenant, version, plan, actor, reason);
         ValidationReport restored = null;
         if (errors.isEmpty()) {
