@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -71,6 +72,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final DirectEngine direct;
     private final FailurePoints failurePoints;
     private final ResourceKinds kinds;
+    private final StateEncryption encryption;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
@@ -88,6 +90,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         this.direct = Objects.requireNonNull(direct, "direct");
         this.failurePoints = Objects.requireNonNull(failurePoints, "failurePoints");
         this.kinds = ResourceKinds.withBucketPrefix(module.bucketPrefix());
+        this.encryption = new StateEncryption(direct.vault());
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -114,9 +117,13 @@ public final class TerraformEngine implements ProvisioningEngine {
     public static TerraformEngine fromSettings(Settings settings, Path repositoryRoot, String moduleDir,
                                                DirectEngine directEngine, ProgressListener listener,
                                                ProcessLauncher launcher, FailurePoints failurePoints) {
+        ProviderMirror mirror = ProviderMirror.fromSettings(settings);
         TerraformProcessRunner process = new TerraformProcessRunner(settings.string(Setting.TERRAFORM_BIN),
-                launcher, listener);
-        return new TerraformEngine(process, TenantModule.fromSettings(settings, repositoryRoot, moduleDir),
+                launcher, listener).withEnvironment(mirror.environment())
+                .withTimeout(Duration.ofSeconds(settings.integer(Setting.TERRAFORM_TIMEOUT_SECONDS)));
+        TenantModule module = TenantModule.fromSettings(settings, repositoryRoot, moduleDir,
+                RootPart.servable(settings, mirror), mirror);
+        return new TerraformEngine(process, module,
                 PgBackend.fromSettings(settings, PgBackend.DEFAULT_SCHEMA),
                 settings.dataDir().resolve(WORK_FOLDER), directEngine, failurePoints);
     }
@@ -136,7 +143,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal, ProgressListener progress)
             throws ResourceException {
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.variables(spec), backend);
-        TerraformRunner tf = ws.open(runner(progress));
+        TerraformRunner tf = ws.open(runner(progress, Optional.of(encryption.keyFor(spec.slug()))));
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
         PlanSummary summary = tf.show(plan.planFile());
         progress.event(NAME, "plan for workspace " + ws.workspaceName() + " (plan SHA-256 "
@@ -199,16 +206,26 @@ public final class TerraformEngine implements ProvisioningEngine {
     @Override
     public List<String> destroy(Slug slug, ProgressListener progress) {
         List<String> errors = new ArrayList<>();
+        Optional<Secret> stateKey = encryption.existingKey(slug);
+        boolean terraformDone = false;
         try {
-            destroyTerraformPart(slug, progress);
-        } catch (RuntimeException e) { // TerraformException (lock, destroy), UncheckedIOException (folder)
+            destroyTerraformPart(slug, stateKey, progress);
+            terraformDone = true;
+        } catch (RuntimeException e) { // TerraformException (lock, destroy, timeout), UncheckedIOException (folder)
             errors.add(NAME + ": " + e.getMessage());
-            progress.event("rollback", "could not destroy the terraform part of " + slug + ": " + e.getMessage());
+            progress.event("rollback", "could not destroy the terraform part of " + slug + ": " + e.getMessage()
+                    + "; the drivers destroy what they find and the sweep checks");
         }
         try {
             errors.addAll(direct.destroy(slug, progress));
         } catch (RuntimeException e) {
             errors.add(DirectEngine.NAME + ": " + e.getMessage());
+        }
+        if (!terraformDone && stateKey.isPresent()) {
+            // the drivers cleared the vault; the workspace's encrypted state still needs its key to be destroyed
+            direct.vault().put(slug, StateEncryption.VAULT_NAME, stateKey.get());
+            progress.event("rollback", "kept the state key of " + slug + " in the vault: its Terraform workspace "
+                    + "is still there; run the rollback again");
         }
         return errors;
     }
@@ -222,7 +239,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         return module;
     }
 
-    private void destroyTerraformPart(Slug slug, ProgressListener progress) {
+    private void destroyTerraformPart(Slug slug, Optional<Secret> stateKey, ProgressListener progress) {
         Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
         Optional<String> saved = savedVariables(rootDir);
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.destroyVariables(slug),
@@ -233,7 +250,7 @@ public final class TerraformEngine implements ProvisioningEngine {
             progress.event("rollback", "no variables of an earlier run in " + rootDir
                     + "; destroying with variables derived from the slug");
         }
-        TerraformRunner tf = ws.open(runner(progress));
+        TerraformRunner tf = ws.open(runner(progress, stateKey));
         ApplyResult destroyed = tf.destroy(DestroyOptions.DEFAULTS);
         tf.workspaceDelete(ws.workspaceName());
         ws.remove();
@@ -253,13 +270,18 @@ public final class TerraformEngine implements ProvisioningEngine {
         }
     }
 
-    /** A runner whose lines reach both its own listener and this call's progress (once if they are one). */
-    private TerraformProcessRunner runner(ProgressListener progress) {
+    /**
+     * A runner whose lines reach both its own listener and this call's progress (once if they are one), with
+     * the tenant's state encryption when it has a key.
+     */
+    private TerraformProcessRunner runner(ProgressListener progress, Optional<Secret> stateKey) {
+        TerraformProcessRunner encrypted = stateKey.map(k -> process
+                .withSecretEnvironment(StateEncryption.environment(k)).withMasked(List.of(k))).orElse(process);
         ProgressListener log = process.listener();
         if (log == progress) {
-            return process;
+            return encrypted;
         }
-        return process.withListener((step, message) -> {
+        return encrypted.withListener((step, message) -> {
             log.event(step, message);
             progress.event(step, message);
         });
