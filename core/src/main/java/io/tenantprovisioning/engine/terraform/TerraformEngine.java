@@ -230,6 +230,37 @@ public final class TerraformEngine implements ProvisioningEngine {
         return errors;
     }
 
+    /**
+     * The drift check of what Terraform owns: {@code plan -detailed-exitcode} in the tenant's workspace, with
+     * the variables of the run that created it. Empty when Terraform would change nothing; else one line per
+     * change it would make (someone changed or deleted a resource Terraform manages). The plan is never applied.
+     */
+    public List<String> drift(Slug slug, ProgressListener progress) {
+        TerraformRunner tf = openExisting(slug, progress);
+        PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
+        try {
+            return plan.hasChanges() ? tf.show(plan.planFile()).describe() : List.of();
+        } finally {
+            deletePlan(plan.planFile(), progress);
+        }
+    }
+
+    /** {@code state list} of the tenant's workspace: the addresses Terraform manages for it. */
+    public List<String> stateList(Slug slug, ProgressListener progress) {
+        return openExisting(slug, progress).stateList();
+    }
+
+    /** The tenant's workspace, opened with the variables of the run that created it and its state key. */
+    private TerraformRunner openExisting(Slug slug, ProgressListener progress) {
+        Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
+        String saved = savedVariables(rootDir).orElseThrow(() -> new TerraformException(
+                TerraformErrorCode.INVALID_USAGE, "no variables of the run that created " + slug + " in " + rootDir
+                        + ": its Terraform workspace cannot be read from this machine"));
+        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.destroyVariables(slug), backend);
+        write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved);
+        return ws.open(runner(progress, encryption.existingKey(slug)));
+    }
+
     /** The per-tenant working folders' parent. */
     public Path workRoot() {
         return workRoot;
