@@ -65,7 +65,7 @@ public final class Revalidation {
         this.graph = graph;
         this.registry = graph.registry;
         this.accessLoader = graph.accessLoader;
-        this.driftDetector = new DriftDetector(registry, graph.services.drivers());
+        this.driftDetector = new DriftDetector(registry, graph.services.drivers(), graph.engines);
         this.lifecycle = graph.lifecycle;
     }
 

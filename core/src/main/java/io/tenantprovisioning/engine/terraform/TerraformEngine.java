@@ -235,6 +235,7 @@ public final class TerraformEngine implements ProvisioningEngine {
      * the variables of the run that created it. Empty when Terraform would change nothing; else one line per
      * change it would make (someone changed or deleted a resource Terraform manages). The plan is never applied.
      */
+    @Override
     public List<String> drift(Slug slug, ProgressListener progress) {
         TerraformRunner tf = openExisting(slug, progress);
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
