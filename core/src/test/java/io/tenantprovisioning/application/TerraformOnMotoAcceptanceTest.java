@@ -20,6 +20,9 @@ import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
+import io.tenantprovisioning.resource.objectstore.S3Connection;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.testing.TestServices;
 import java.nio.file.Path;
@@ -108,9 +111,19 @@ class TerraformOnMotoAcceptanceTest {
         return slug;
     }
 
+    /** A Silver request in eu-west-1: not the deployment's AWS_REGION, so residency shows. */
     private static RequestDraft silver(Slug slug) {
-        return new RequestDraft(slug.value(), "silver", "us-east-1", "500000", "owner@tf.example", "INTERNAL",
+        return new RequestDraft(slug.value(), "silver", "eu-west-1", "500000", "owner@tf.example", "INTERNAL",
                 "NONE", false, null, null);
+    }
+
+    /** The bucket's region as S3 reports it (GetBucketLocation), asked with the admin credentials. */
+    private String bucketRegion(String bucket) {
+        try (var s3 = S3Connection.fromSettings(settings).s3(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
+                settings.requiredSecret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).reveal())))) {
+            return s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString();
+        }
     }
 
     @Test
@@ -126,6 +139,8 @@ class TerraformOnMotoAcceptanceTest {
         ResourceDescription bucket = objectStore().describe(slug).orElseThrow();
         assertThat(bucket.tags()).containsEntry("TenantID", slug.value()).containsEntry("Tier", "Silver")
                 .containsKey("CostCenter");
+        assertThat(bucketRegion(bucket.name())).as("residency: the request's region").isEqualTo("eu-west-1");
+        assertThat(settings.string(Setting.AWS_REGION)).isNotEqualTo("eu-west-1");
         assertThat(engine.drift(slug, listener())).as("a plan right after apply").isEmpty();
 
         String state = storedState(slug);

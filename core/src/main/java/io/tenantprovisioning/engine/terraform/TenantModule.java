@@ -29,9 +29,9 @@ import java.util.Set;
  * only; what runs where providers cannot be downloaded) and {@value #PROVIDERS_DIR} (PostgreSQL, AWS,
  * Pinecone, Grafana providers; needs the platform variables below).
  *
- * @param region              the tenant resources' region: the {@code TenantResourceSpec} carries no
- *                            region, so every tenant of this deployment gets AWS_REGION, as in the
- *                            direct engine
+ * @param region              the deployment's region (AWS_REGION): a tenant's resources go to the region
+ *                            its request named ({@code TenantResourceSpec.region}), this one only for a spec
+ *                            without one (a canary) and for a destroy that lost the creating run's variables
  * @param platformVariables   root variables that are the same for every tenant (none for the
  *                            provider-free root)
  * @param providerEnvironment provider credentials, passed only in the process environment
@@ -118,8 +118,9 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
      * is limited as the driver's is.
      */
     public TenantVariables variables(TenantResourceSpec spec) {
-        TenantVariables variables = new TenantVariables(spec.slug(), spec.tierConfig(), region, spec.tags(),
-                bucketPrefix, Map.of()).withExtra(platformVariables);
+        // residency: the tenant's resources go to the region its request named (the AWS provider's region)
+        TenantVariables variables = new TenantVariables(spec.slug(), spec.tierConfig(), spec.region().orElse(region),
+                spec.tags(), bucketPrefix, Map.of()).withExtra(platformVariables);
         return platformVariables.containsKey(POSTGRES_PROVIDER)
                 ? variables.withExtra(Map.of(CONNECTION_LIMIT, spec.tierConfig().postgresConnectionLimit()))
                 : variables;
