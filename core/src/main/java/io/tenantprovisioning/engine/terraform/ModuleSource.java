@@ -41,6 +41,11 @@ public record ModuleSource(Path tree, String rootModule, List<String> parts, Map
         this(tree, rootModule, List.of(), Map.of());
     }
 
+    /** The same root with other parts (those of an earlier run, which its state was written with). */
+    public ModuleSource withParts(List<String> value) {
+        return new ModuleSource(tree, rootModule, value, providerPins);
+    }
+
     /** The repository's own modules: {@code <repo>/terraform}, root {@code tenant}. */
     public static ModuleSource repository(Path repositoryRoot) {
         return new ModuleSource(repositoryRoot.resolve("terraform"), "tenant");

@@ -150,6 +150,23 @@ public final class TenantWorkspace {
         }
     }
 
+    /**
+     * The parts an earlier copy in {@code rootDir} was composed of (its {@code <part>_main.tf} files), or
+     * empty when there is no earlier copy: a destroy must see the providers the state was written with.
+     */
+    public static java.util.Optional<List<String>> composedParts(Path rootDir) {
+        if (!Files.isDirectory(rootDir)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(rootDir)) {
+            return java.util.Optional.of(files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("_main.tf")).map(n -> n.substring(0, n.length() - "_main.tf".length()))
+                    .sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the earlier Terraform working folder " + rootDir, e);
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override

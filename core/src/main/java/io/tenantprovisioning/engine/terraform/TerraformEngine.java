@@ -257,9 +257,19 @@ public final class TerraformEngine implements ProvisioningEngine {
         String saved = savedVariables(rootDir).orElseThrow(() -> new TerraformException(
                 TerraformErrorCode.INVALID_USAGE, "no variables of the run that created " + slug + " in " + rootDir
                         + ": its Terraform workspace cannot be read from this machine"));
-        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.destroyVariables(slug), backend);
+        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, earlierSource(rootDir), module.destroyVariables(slug),
+                backend);
         write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved);
         return ws.open(runner(progress, encryption.existingKey(slug)));
+    }
+
+    /**
+     * The root as the run that wrote the state composed it (its copy's parts), else as this deployment
+     * composes it: destroying with fewer parts would leave resources whose provider is no longer configured.
+     */
+    private ModuleSource earlierSource(Path rootDir) {
+        return TenantWorkspace.composedParts(rootDir).map(parts -> module.source().withParts(parts))
+                .orElse(module.source());
     }
 
     /** The per-tenant working folders' parent. */
@@ -274,7 +284,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private void destroyTerraformPart(Slug slug, Optional<Secret> stateKey, ProgressListener progress) {
         Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
         Optional<String> saved = savedVariables(rootDir);
-        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.destroyVariables(slug),
+        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, earlierSource(rootDir), module.destroyVariables(slug),
                 backend);
         if (saved.isPresent()) {
             write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved.get());
