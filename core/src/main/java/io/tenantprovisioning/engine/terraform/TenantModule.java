@@ -26,8 +26,9 @@ import java.util.Set;
  * its providers read from the environment.
  *
  * <p>Two roots ship with the repository: {@value #PROVIDER_FREE_DIR} (built-in {@code terraform_data}
- * only; what runs where providers cannot be downloaded) and {@value #PROVIDERS_DIR} (PostgreSQL, AWS,
- * Pinecone, Grafana providers; needs the platform variables below).
+ * only; the engine's provider-free test root) and {@value #PROVIDERS_DIR} (the default), composed per
+ * deployment of its {@link RootPart}s: only those parts' platform variables and provider credentials
+ * are given.
  *
  * @param region              the deployment's region (AWS_REGION): a tenant's resources go to the region
  *                            its request named ({@code TenantResourceSpec.region}), this one only for a spec

@@ -38,10 +38,11 @@ import java.util.Optional;
  *
  * <p>Who creates what, per root: {@value TenantModule#PROVIDER_FREE_DIR} creates nothing real (its
  * {@code terraform_data} stand-ins live only in the state), so every driver creates its kind;
- * {@value TenantModule#PROVIDERS_DIR} creates postgres (role, password, schema), object-store (bucket,
- * IAM user, access key) and monitoring (Grafana dashboard); redis, vector (mode namespace: nothing to
- * create) and signing-key are always the drivers'. The kinds' Terraform mappings say so
- * ({@code resource.*Kind}).
+ * {@value TenantModule#PROVIDERS_DIR} is composed per tenant of the parts this deployment can serve
+ * ({@link RootPart}): object-store (bucket, IAM user, access key) where the mirror holds hashicorp/aws
+ * and OBJECT_STORE=s3, postgres and monitoring only where their providers are installed; redis, vector
+ * (mode namespace: nothing to create) and signing-key are always the drivers'. State and plans are
+ * encrypted with the tenant's own key ({@link StateEncryption}).
  *
  * <p>Journal: an intent row for each kind the root creates before the apply, marked created once adopted.
  * The Terraform state itself is the record of the apply, written by Terraform, and {@link #destroy} finds
