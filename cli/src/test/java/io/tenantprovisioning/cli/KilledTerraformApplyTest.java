@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 of the real CLI while OpenTofu applies the tenant's root on moto (the AWS provider from the
  * mirror), then the next {@code tenantctl rollback}: Terraform destroys what its state knows, the drivers
- * and the sweep take what it does not (OpenTofu dies with the CLI's pipes if it writes again before it finishes), and
+ * and the sweep take what it does not (OpenTofu dies with the CLI's pipes if it writes again before it
+ * finishes), and
  * nothing of the tenant is left on any service, its workspace included.
  */
 @Tag("terraform-acceptance")
