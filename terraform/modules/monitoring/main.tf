@@ -2,20 +2,28 @@
 # tenant's Prometheus target carries (the target itself is written by tenantctl's configure step:
 # file_sd is a file on the Prometheus host, not a Grafana object).
 
+# Grafana keeps folders and dashboards in one table, unique on (org, uid): the folder needs a uid of
+# its own, or saving the dashboard fails. "folder-<slug>" is at most 39 characters (uids allow 40).
 resource "grafana_folder" "tenant" {
-  uid   = var.uid
+  uid   = "folder-${var.tenant_slug}"
   title = "Tenant ${var.tenant_slug}"
 }
 
 locals {
   selector = "tenant_id=\"${var.tenant_slug}\""
 
+  # Grafana refuses dashboard tags over 50 characters, and a CostCenter may have 64: a "Key:Value" that
+  # does not fit is not a tag; every tag is also kept whole in the model's "tenantctl" object.
+  tag_texts = [for k, v in var.tags : "${k}:${v}"]
+  fit_tags  = [for t in local.tag_texts : t if length(t) <= 50]
+
   # Tags as "Key:Value", the form tenantctl reads back: the sweep searches Grafana for
   # "ManagedBy:tenantctl", and tenantctl adopts the dashboard only when it carries the tenant's marker.
   dashboard = {
     uid           = var.uid
     title         = "Tenant ${var.tenant_slug} (${var.tier})"
-    tags          = concat(["tenantctl", "tier-${lower(var.tier)}"], [for k, v in var.tags : "${k}:${v}"])
+    tags          = concat(["tenantctl", "tier-${lower(var.tier)}"], local.fit_tags)
+    tenantctl     = { tags = var.tags }
     schemaVersion = 39
     time          = { from = "now-6h", to = "now" }
     panels = [

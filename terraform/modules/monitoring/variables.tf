@@ -9,7 +9,7 @@ variable "tenant_slug" {
 
 variable "uid" {
   type        = string
-  description = "Folder and dashboard uid: tenant-<slug> (Grafana uids are at most 40 characters)."
+  description = "Dashboard uid: tenant-<slug> (the folder is folder-<slug>) (Grafana uids are at most 40 characters)."
 
   validation {
     condition     = can(regex("^[a-zA-Z0-9_-]{1,40}$", var.uid))

@@ -63,10 +63,13 @@ resource "aws_s3_bucket_policy" "tenant" {
 
 # The path tenantctl's own IAM users live under: the sweep lists tenant users by it, whichever engine
 # created them.
+#
+# No force_destroy: with it the provider first calls iam:ListServiceSpecificCredentials (and other
+# listings) to clean up what it does not manage; moto answers 500 and the provider retries without end.
+# The key and the policy below are this module's own resources, so destroy removes them before the user.
 resource "aws_iam_user" "tenant" {
-  name          = var.iam_user_name
-  path          = "/tenantctl/"
-  force_destroy = true
+  name = var.iam_user_name
+  path = "/tenantctl/"
 }
 
 resource "aws_iam_access_key" "tenant" {

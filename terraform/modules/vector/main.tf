@@ -25,10 +25,3 @@ resource "pinecone_index" "tenant" {
     }
   }
 }
-
-check "shared_index_host_set" {
-  assert {
-    condition     = var.mode == "index" || var.shared_index_host != ""
-    error_message = "mode namespace needs shared_index_host (the shared index's data-plane host)."
-  }
-}

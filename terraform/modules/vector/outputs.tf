@@ -6,6 +6,13 @@ output "index_name" {
 output "index_host" {
   value       = var.mode == "index" ? pinecone_index.tenant[0].host : var.shared_index_host
   description = "Data-plane host to query."
+
+  # An error, not a check block's warning: without the host the tenant's namespace is unreachable, and
+  # an output precondition stops the plan before anything is applied.
+  precondition {
+    condition     = var.mode == "index" || var.shared_index_host != ""
+    error_message = "mode namespace needs shared_index_host (the shared index's data-plane host)."
+  }
 }
 
 output "namespace" {

@@ -1,5 +1,8 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.engine.ProvisioningEngine;
+import io.tenantprovisioning.engine.terraform.RootPart;
+import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.JournalStatus;
 import io.tenantprovisioning.registry.Registry;
@@ -33,21 +36,64 @@ final class DriftDetector {
 
     private final Registry registry;
     private final Map<ResourceKind, ResourceDriver> drivers = new EnumMap<>(ResourceKind.class);
+    private final Map<String, ProvisioningEngine> engines;
 
-    DriftDetector(Registry registry, List<ResourceDriver> drivers) {
+    DriftDetector(Registry registry, List<ResourceDriver> drivers, Map<String, ProvisioningEngine> engines) {
         this.registry = registry;
         drivers.forEach(d -> this.drivers.put(d.kind(), d));
+        this.engines = Map.copyOf(engines);
     }
 
     /** Every drift of the tenant's created resources, in journal order; empty when none. */
     List<DriftFinding> findings(TenantRecord tenant) {
         List<DriftFinding> findings = new ArrayList<>();
-        for (JournalEntry entry : registry.journal().entries(tenant.id())) {
-            if (entry.status() == JournalStatus.CREATED) {
-                findings.addAll(check(tenant.slug(), entry));
+        List<JournalEntry> created = registry.journal().entries(tenant.id()).stream()
+                .filter(e -> e.status() == JournalStatus.CREATED).toList();
+        for (JournalEntry entry : created) {
+            findings.addAll(check(tenant.slug(), entry));
+        }
+        findings.addAll(engineDrift(tenant, created));
+        return List.copyOf(findings);
+    }
+
+    /**
+     * The creating engine's own view: for the terraform engine a re-plan of the tenant's workspace, which
+     * must be empty after apply (its drift check of what Terraform owns: policies, encryption, tags_all).
+     * Each change is reported against the journalled resource of the root part it belongs to.
+     */
+    private List<DriftFinding> engineDrift(TenantRecord tenant, List<JournalEntry> entries) {
+        ProvisioningEngine engine = tenant.engine() == null ? null : engines.get(tenant.engine());
+        if (engine == null) {
+            return List.of();
+        }
+        List<JournalEntry> own = entries.stream().filter(e -> tenant.engine().equals(e.engine())).toList();
+        if (own.isEmpty()) {
+            return List.of(); // nothing the engine itself made: the journal comparison above covers it all
+        }
+        try {
+            return engine.drift(tenant.slug(), ProgressListener.silent()).stream()
+                    .map(change -> {
+                        JournalEntry entry = owner(change, own);
+                        return new DriftFinding(entry.kind(), entry.name(), DriftFinding.Problem.ENGINE_PLAN,
+                                engine.name() + " would change it: " + change);
+                    }).toList();
+        } catch (RuntimeException e) {
+            JournalEntry first = own.get(0);
+            return List.of(new DriftFinding(first.kind(), first.name(), DriftFinding.Problem.UNREADABLE,
+                    "could not re-plan its " + engine.name() + " workspace: " + e.getMessage()));
+        }
+    }
+
+    /** The journalled resource whose root part holds the changed address (module.<part>.…); else the first. */
+    private static JournalEntry owner(String change, List<JournalEntry> own) {
+        for (JournalEntry entry : own) {
+            for (RootPart part : RootPart.values()) {
+                if (part.kind() == entry.kind() && change.contains("module." + part.folder() + ".")) {
+                    return entry;
+                }
             }
         }
-        return List.copyOf(findings);
+        return own.get(0);
     }
 
     private List<DriftFinding> check(Slug slug, JournalEntry entry) {

@@ -18,7 +18,9 @@ public record DriftFinding(ResourceKind kind, String resource, Problem problem, 
         /** TenantID, Tier or CostCenter differs from the journalled value (or is gone). */
         TAG_CHANGED,
         /** The service could not be asked; nothing proves the resource is still right. */
-        UNREADABLE
+        UNREADABLE,
+        /** The engine that created the tenant would change it back: Terraform's re-plan is not empty. */
+        ENGINE_PLAN
     }
 
     public DriftFinding {

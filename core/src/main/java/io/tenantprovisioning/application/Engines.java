@@ -84,6 +84,11 @@ final class Engines {
         public List<String> destroy(Slug slug, ProgressListener progress) {
             return engine().destroy(slug, progress);
         }
+
+        @Override
+        public List<String> drift(Slug slug, ProgressListener progress) {
+            return engine().drift(slug, progress);
+        }
     }
 
     private static Path repositoryRoot(Settings settings) {

@@ -58,7 +58,8 @@ final class ProvisioningSaga {
                 "provisioning with the " + engine.name() + " engine");
         registry.tenants().setEngine(tenant.slug(), engine.name());
         TenantState reached = TenantState.PROVISIONING;
-        TenantResourceSpec spec = new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig());
+        TenantResourceSpec spec = new TenantResourceSpec(tenant.slug(), tags, tenant.tierConfig(),
+                java.util.Optional.of(tenant.region()));
         ProvisioningJournal runJournal = journal.apply(new RegistryJournal(registry.journal(), tenant.id()));
         try {
             progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");

@@ -66,7 +66,7 @@ public final class Revalidation {
         this.graph = graph;
         this.registry = graph.registry;
         this.accessLoader = graph.accessLoader;
-        this.driftDetector = new DriftDetector(registry, graph.services.drivers());
+        this.driftDetector = new DriftDetector(registry, graph.services.drivers(), graph.engines);
         this.lifecycle = graph.lifecycle;
         this.credentialAge = new CredentialAgeCheck(registry, Duration.ofDays(
                 graph.services.settings().integer(io.tenantprovisioning.config.Setting.CREDENTIAL_MAX_AGE_DAYS)));

@@ -46,8 +46,12 @@ public enum Setting {
             + "holds it (e.g. an aborted provisioning still stopping); 0 = refuse at once"),
     ENGINE("direct", false, "provisioning engine: direct or terraform"),
     TERRAFORM_BIN("tofu", false, "terraform or tofu binary"),
-    TERRAFORM_MODULE_DIR("terraform/local", false, "root module the terraform engine applies, relative to the repository: "
-            + "terraform/local (provider-free) or terraform/tenant (real providers)"),
+    TERRAFORM_MODULE_DIR("terraform/tenant", false, "root module the terraform engine applies, relative to the repository: "
+            + "terraform/tenant (composed per tenant of the parts whose provider is installed) or terraform/local (provider-free stand-ins)"),
+    TERRAFORM_CLI_CONFIG(null, false, "OpenTofu CLI configuration (TF_CLI_CONFIG_FILE) naming the provider mirror "
+            + "(default: ~/.cache/tenantctl/tofu-cli-config.tfrc, written by scripts/provider-mirror.sh, when present)"),
+    TERRAFORM_TIMEOUT_SECONDS("600", false, "deadline of every tofu command; past it the command is stopped and the "
+            + "resources still in progress are named"),
     TENANTCTL_HOME(null, false, "the repository folder holding terraform/ (default: set by bin/tenantctl, else the working folder)"),
     VALIDATION_TIMEOUT_SECONDS("300", false, "bound on the whole validation suite"),
     QUERY_PERFORMANCE_SLA_MS("500", false, "p95 latency the RAG query must stay under"),

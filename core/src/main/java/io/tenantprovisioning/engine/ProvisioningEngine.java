@@ -39,4 +39,13 @@ public interface ProvisioningEngine {
 
     /** Destroys everything of the tenant, trying every part; returns one line per failure. */
     List<String> destroy(Slug slug, ProgressListener progress);
+
+    /**
+     * What the engine itself would change to bring the tenant's resources back to what it made, one line per
+     * change; empty when nothing. The direct engine keeps no desired state beyond the journal, which
+     * re-validation compares itself (default: nothing); the terraform engine re-plans.
+     */
+    default List<String> drift(Slug slug, ProgressListener progress) {
+        return List.of();
+    }
 }

@@ -26,12 +26,13 @@ import java.util.Set;
  * its providers read from the environment.
  *
  * <p>Two roots ship with the repository: {@value #PROVIDER_FREE_DIR} (built-in {@code terraform_data}
- * only; what runs where providers cannot be downloaded) and {@value #PROVIDERS_DIR} (PostgreSQL, AWS,
- * Pinecone, Grafana providers; needs the platform variables below).
+ * only; the engine's provider-free test root) and {@value #PROVIDERS_DIR} (the default), composed per
+ * deployment of its {@link RootPart}s: only those parts' platform variables and provider credentials
+ * are given.
  *
- * @param region              the tenant resources' region: the {@code TenantResourceSpec} carries no
- *                            region, so every tenant of this deployment gets AWS_REGION, as in the
- *                            direct engine
+ * @param region              the deployment's region (AWS_REGION): a tenant's resources go to the region
+ *                            its request named ({@code TenantResourceSpec.region}), this one only for a spec
+ *                            without one (a canary) and for a destroy that lost the creating run's variables
  * @param platformVariables   root variables that are the same for every tenant (none for the
  *                            provider-free root)
  * @param providerEnvironment provider credentials, passed only in the process environment
@@ -65,26 +66,51 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
     }
 
     /**
-     * The root at {@code moduleDir} (relative to {@code repositoryRoot}, or absolute). Any root other
-     * than {@value #PROVIDER_FREE_DIR} gets {@value #PROVIDERS_DIR}'s platform variables, provider
-     * credentials from settings and what it creates. The root's parent folder is copied whole, so
-     * {@code ../modules} resolves.
+     * The root at {@code moduleDir} (relative to {@code repositoryRoot}, or absolute), composed of the parts
+     * this deployment can serve ({@link RootPart#servable}: the mirror of {@link ProviderMirror#fromSettings}
+     * holds their providers and the deployment uses their backends).
      */
     public static TenantModule fromSettings(Settings settings, Path repositoryRoot, String moduleDir) {
+        ProviderMirror mirror = ProviderMirror.fromSettings(settings);
+        return fromSettings(settings, repositoryRoot, moduleDir, RootPart.servable(settings, mirror), mirror);
+    }
+
+    /**
+     * The root at {@code moduleDir} with exactly {@code parts} ({@value #PROVIDER_FREE_DIR} has none). The root's
+     * parent folder is copied whole, so {@code ../modules} resolves; each part's files join the root's copy, and
+     * the providers the mirror holds are pinned to its exact version (a mirror may hold a pre-release, which
+     * OpenTofu selects only by an exact constraint).
+     */
+    public static TenantModule fromSettings(Settings settings, Path repositoryRoot, String moduleDir,
+                                            Set<RootPart> parts, ProviderMirror mirror) {
         Path root = repositoryRoot.resolve(moduleDir).toAbsolutePath().normalize();
         if (root.getParent() == null) {
             throw new ConfigurationException("Terraform module folder '" + moduleDir + "' has no parent folder");
         }
-        ModuleSource source = new ModuleSource(root.getParent(), root.getFileName().toString());
         String region = settings.string(Setting.AWS_REGION);
         String bucketPrefix = settings.string(Setting.BUCKET_PREFIX);
         boolean providerFree = root.equals(repositoryRoot.resolve(PROVIDER_FREE_DIR).toAbsolutePath().normalize());
         ResourceKinds kinds = ResourceKinds.withBucketPrefix(bucketPrefix);
-        return providerFree
-                ? new TenantModule(source, region, bucketPrefix, Map.of(), Map.of(),
-                        kinds.createdBy(TerraformRoot.PROVIDER_FREE))
-                : new TenantModule(source, region, bucketPrefix, platformVariables(settings),
-                        providerEnvironment(settings), kinds.createdBy(TerraformRoot.PROVIDERS));
+        if (providerFree) {
+            return new TenantModule(new ModuleSource(root.getParent(), root.getFileName().toString()), region,
+                    bucketPrefix, Map.of(), Map.of(), kinds.createdBy(TerraformRoot.PROVIDER_FREE));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        Map<String, Secret> environment = new LinkedHashMap<>();
+        Set<ResourceKind> creates = EnumSet.noneOf(ResourceKind.class);
+        Map<String, String> pins = new LinkedHashMap<>();
+        for (RootPart part : parts) {
+            variables.putAll(part.platformVariables(settings));
+            environment.putAll(part.providerEnvironment(settings));
+            if (kinds.createdBy(TerraformRoot.PROVIDERS).contains(part.kind())) {
+                creates.add(part.kind());
+            }
+            part.providers().stream().filter(mirror::holds)
+                    .forEach(p -> pins.put(p, mirror.versions().get(p)));
+        }
+        ModuleSource source = new ModuleSource(root.getParent(), root.getFileName().toString(),
+                parts.stream().map(RootPart::folder).toList(), pins);
+        return new TenantModule(source, region, bucketPrefix, variables, environment, creates);
     }
 
     /**
@@ -93,8 +119,9 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
      * is limited as the driver's is.
      */
     public TenantVariables variables(TenantResourceSpec spec) {
-        TenantVariables variables = new TenantVariables(spec.slug(), spec.tierConfig(), region, spec.tags(),
-                bucketPrefix, Map.of()).withExtra(platformVariables);
+        // residency: the tenant's resources go to the region its request named (the AWS provider's region)
+        TenantVariables variables = new TenantVariables(spec.slug(), spec.tierConfig(), spec.region().orElse(region),
+                spec.tags(), bucketPrefix, Map.of()).withExtra(platformVariables);
         return platformVariables.containsKey(POSTGRES_PROVIDER)
                 ? variables.withExtra(Map.of(CONNECTION_LIMIT, spec.tierConfig().postgresConnectionLimit()))
                 : variables;
@@ -111,43 +138,5 @@ public record TenantModule(ModuleSource source, String region, String bucketPref
                 ChargebackTags.MANAGED_BY_VALUE, UNKNOWN_REQUEST).asMap();
         return new TenantVariables(slug, TierCatalog.load().config(tier), region, tags, bucketPrefix, Map.of())
                 .withExtra(platformVariables);
-    }
-
-    /** The platform variables of {@value #PROVIDERS_DIR} (see its variables.tf). */
-    static Map<String, Object> platformVariables(Settings settings) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        String host = settings.string(Setting.REGISTRY_DB_HOST);
-        Map<String, Object> postgres = new LinkedHashMap<>();
-        postgres.put("host", host);
-        postgres.put("port", settings.integer(Setting.REGISTRY_DB_PORT));
-        postgres.put("database", settings.string(Setting.TENANT_DB_NAME));
-        postgres.put("admin_user", settings.string(Setting.REGISTRY_DB_USER));
-        postgres.put("sslmode", isLoopback(host) ? "disable" : "require");
-        v.put(POSTGRES_PROVIDER, postgres);
-        v.put("grafana_url", settings.optional(Setting.GRAFANA_URL)
-                .orElseThrow(() -> new ConfigurationException("GRAFANA_URL must be set: the " + PROVIDERS_DIR
-                        + " root creates each tenant's Grafana folder and dashboard")));
-        // unset: the variable's default (null) means AWS itself
-        settings.optional(Setting.S3_ENDPOINT).ifPresent(e -> v.put("aws_endpoint", e));
-        settings.optional(Setting.PINECONE_INDEX_HOST).ifPresent(h -> v.put("vector",
-                Map.of("mode", "namespace", "cloud", "aws", "region", settings.string(Setting.AWS_REGION),
-                        "shared_index_host", h)));
-        return v;
-    }
-
-    /** The credentials {@value #PROVIDERS_DIR}'s providers read from the environment. */
-    static Map<String, Secret> providerEnvironment(Settings settings) {
-        Map<String, Secret> env = new LinkedHashMap<>();
-        env.put("PGPASSWORD", settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD));
-        settings.optional(Setting.S3_ADMIN_ACCESS_KEY_ID)
-                .ifPresent(id -> env.put("AWS_ACCESS_KEY_ID", Secret.of(id)));
-        settings.secret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).ifPresent(s -> env.put("AWS_SECRET_ACCESS_KEY", s));
-        settings.secret(Setting.GRAFANA_TOKEN).ifPresent(s -> env.put("GRAFANA_AUTH", s));
-        settings.secret(Setting.PINECONE_API_KEY).ifPresent(s -> env.put("PINECONE_API_KEY", s));
-        return env;
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
 }

@@ -32,10 +32,12 @@ public final class TenantWorkspace {
     public static final String TFVARS_FILE = "tenant.auto.tfvars.json";
     public static final String BACKEND_OVERRIDE_FILE = "backend_override.tf.json";
     public static final Path PLAN_FILE = Path.of("tenant.tfplan");
+    /** The exact versions of the providers the mirror holds (an override of the parts' constraints). */
+    public static final String PINS_OVERRIDE_FILE = "provider_pins_override.tf.json";
 
     /** Never copied from the source tree: local state, caches and plans of earlier runs. */
     private static final Set<String> SKIPPED_FILES = Set.of("terraform.tfstate", "terraform.tfstate.backup",
-            ".terraform.tfstate.lock.info", TFVARS_FILE, BACKEND_OVERRIDE_FILE);
+            ".terraform.tfstate.lock.info", TFVARS_FILE, BACKEND_OVERRIDE_FILE, PINS_OVERRIDE_FILE);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Slug slug;
@@ -65,6 +67,7 @@ public final class TenantWorkspace {
             JSON.writeValue(dir.resolve(TFVARS_FILE).toFile(), variables.toTfvars());
             JSON.writeValue(dir.resolve(BACKEND_OVERRIDE_FILE).toFile(),
                     Map.of("terraform", Map.of("backend", Map.of(backend.type(), backend.settings()))));
+            compose(source, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Terraform working folder " + copyRoot, e);
         }
@@ -122,6 +125,45 @@ public final class TenantWorkspace {
             deleteTree(copyRoot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + copyRoot, e);
+        }
+    }
+
+    /**
+     * Adds each part's files to the root's copy as {@code <part>_<file>} and pins the mirror's providers.
+     * The copy's {@value RootPart#PARTS_FOLDER}/ stays: OpenTofu reads only the root folder's own files.
+     */
+    private static void compose(ModuleSource source, Path dir) throws IOException {
+        for (String part : source.parts()) {
+            Path from = dir.resolve(RootPart.PARTS_FOLDER).resolve(part);
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".tf")).sorted().toList()) {
+                    Files.copy(f, dir.resolve(part + "_" + f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        if (!source.providerPins().isEmpty()) {
+            Map<String, Object> required = new java.util.TreeMap<>();
+            source.providerPins().forEach((src, version) -> required.put(src.substring(src.indexOf('/') + 1),
+                    Map.of("source", src, "version", "= " + version)));
+            JSON.writeValue(dir.resolve(PINS_OVERRIDE_FILE).toFile(),
+                    Map.of("terraform", Map.of("required_providers", required)));
+        }
+    }
+
+    /**
+     * The parts an earlier copy in {@code rootDir} was composed of (its {@code <part>_main.tf} files), or
+     * empty when there is no earlier copy: a destroy must see the providers the state was written with.
+     */
+    public static java.util.Optional<List<String>> composedParts(Path rootDir) {
+        if (!Files.isDirectory(rootDir)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(rootDir)) {
+            return java.util.Optional.of(files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("_main.tf")).map(n -> n.substring(0, n.length() - "_main.tf".length()))
+                    .sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the earlier Terraform working folder " + rootDir, e);
         }
     }
 

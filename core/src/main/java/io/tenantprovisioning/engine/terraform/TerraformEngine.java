@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -37,10 +38,11 @@ import java.util.Optional;
  *
  * <p>Who creates what, per root: {@value TenantModule#PROVIDER_FREE_DIR} creates nothing real (its
  * {@code terraform_data} stand-ins live only in the state), so every driver creates its kind;
- * {@value TenantModule#PROVIDERS_DIR} creates postgres (role, password, schema), object-store (bucket,
- * IAM user, access key) and monitoring (Grafana dashboard); redis, vector (mode namespace: nothing to
- * create) and signing-key are always the drivers'. The kinds' Terraform mappings say so
- * ({@code resource.*Kind}).
+ * {@value TenantModule#PROVIDERS_DIR} is composed per tenant of the parts this deployment can serve
+ * ({@link RootPart}): object-store (bucket, IAM user, access key) where the mirror holds hashicorp/aws
+ * and OBJECT_STORE=s3, postgres and monitoring only where their providers are installed; redis, vector
+ * (mode namespace: nothing to create) and signing-key are always the drivers'. State and plans are
+ * encrypted with the tenant's own key ({@link StateEncryption}).
  *
  * <p>Journal: an intent row for each kind the root creates before the apply, marked created once adopted.
  * The Terraform state itself is the record of the apply, written by Terraform, and {@link #destroy} finds
@@ -71,6 +73,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final DirectEngine direct;
     private final FailurePoints failurePoints;
     private final ResourceKinds kinds;
+    private final StateEncryption encryption;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
@@ -88,6 +91,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         this.direct = Objects.requireNonNull(direct, "direct");
         this.failurePoints = Objects.requireNonNull(failurePoints, "failurePoints");
         this.kinds = ResourceKinds.withBucketPrefix(module.bucketPrefix());
+        this.encryption = new StateEncryption(direct.vault());
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -114,9 +118,13 @@ public final class TerraformEngine implements ProvisioningEngine {
     public static TerraformEngine fromSettings(Settings settings, Path repositoryRoot, String moduleDir,
                                                DirectEngine directEngine, ProgressListener listener,
                                                ProcessLauncher launcher, FailurePoints failurePoints) {
+        ProviderMirror mirror = ProviderMirror.fromSettings(settings);
         TerraformProcessRunner process = new TerraformProcessRunner(settings.string(Setting.TERRAFORM_BIN),
-                launcher, listener);
-        return new TerraformEngine(process, TenantModule.fromSettings(settings, repositoryRoot, moduleDir),
+                launcher, listener).withEnvironment(mirror.environment())
+                .withTimeout(Duration.ofSeconds(settings.integer(Setting.TERRAFORM_TIMEOUT_SECONDS)));
+        TenantModule module = TenantModule.fromSettings(settings, repositoryRoot, moduleDir,
+                RootPart.servable(settings, mirror), mirror);
+        return new TerraformEngine(process, module,
                 PgBackend.fromSettings(settings, PgBackend.DEFAULT_SCHEMA),
                 settings.dataDir().resolve(WORK_FOLDER), directEngine, failurePoints);
     }
@@ -136,7 +144,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal, ProgressListener progress)
             throws ResourceException {
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.variables(spec), backend);
-        TerraformRunner tf = ws.open(runner(progress));
+        TerraformRunner tf = ws.open(runner(progress, Optional.of(encryption.keyFor(spec.slug()))));
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
         PlanSummary summary = tf.show(plan.planFile());
         progress.event(NAME, "plan for workspace " + ws.workspaceName() + " (plan SHA-256 "
@@ -199,18 +207,70 @@ public final class TerraformEngine implements ProvisioningEngine {
     @Override
     public List<String> destroy(Slug slug, ProgressListener progress) {
         List<String> errors = new ArrayList<>();
+        Optional<Secret> stateKey = encryption.existingKey(slug);
+        boolean terraformDone = false;
         try {
-            destroyTerraformPart(slug, progress);
-        } catch (RuntimeException e) { // TerraformException (lock, destroy), UncheckedIOException (folder)
+            destroyTerraformPart(slug, stateKey, progress);
+            terraformDone = true;
+        } catch (RuntimeException e) { // TerraformException (lock, destroy, timeout), UncheckedIOException (folder)
             errors.add(NAME + ": " + e.getMessage());
-            progress.event("rollback", "could not destroy the terraform part of " + slug + ": " + e.getMessage());
+            progress.event("rollback", "could not destroy the terraform part of " + slug + ": " + e.getMessage()
+                    + "; the drivers destroy what they find and the sweep checks");
         }
         try {
             errors.addAll(direct.destroy(slug, progress));
         } catch (RuntimeException e) {
             errors.add(DirectEngine.NAME + ": " + e.getMessage());
         }
+        if (!terraformDone && stateKey.isPresent()) {
+            // the drivers cleared the vault; the workspace's encrypted state still needs its key to be destroyed
+            direct.vault().put(slug, StateEncryption.VAULT_NAME, stateKey.get());
+            progress.event("rollback", "kept the state key of " + slug + " in the vault: its Terraform workspace "
+                    + "is still there; run the rollback again");
+        }
         return errors;
+    }
+
+    /**
+     * The drift check of what Terraform owns: {@code plan -detailed-exitcode} in the tenant's workspace, with
+     * the variables of the run that created it. Empty when Terraform would change nothing; else one line per
+     * change it would make (someone changed or deleted a resource Terraform manages). The plan is never applied.
+     */
+    @Override
+    public List<String> drift(Slug slug, ProgressListener progress) {
+        TerraformRunner tf = openExisting(slug, progress);
+        PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
+        try {
+            return plan.hasChanges() ? tf.show(plan.planFile()).describe() : List.of();
+        } finally {
+            deletePlan(plan.planFile(), progress);
+        }
+    }
+
+    /** {@code state list} of the tenant's workspace: the addresses Terraform manages for it. */
+    public List<String> stateList(Slug slug, ProgressListener progress) {
+        return openExisting(slug, progress).stateList();
+    }
+
+    /** The tenant's workspace, opened with the variables of the run that created it and its state key. */
+    private TerraformRunner openExisting(Slug slug, ProgressListener progress) {
+        Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
+        String saved = savedVariables(rootDir).orElseThrow(() -> new TerraformException(
+                TerraformErrorCode.INVALID_USAGE, "no variables of the run that created " + slug + " in " + rootDir
+                        + ": its Terraform workspace cannot be read from this machine"));
+        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, earlierSource(rootDir), module.destroyVariables(slug),
+                backend);
+        write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved);
+        return ws.open(runner(progress, encryption.existingKey(slug)));
+    }
+
+    /**
+     * The root as the run that wrote the state composed it (its copy's parts), else as this deployment
+     * composes it: destroying with fewer parts would leave resources whose provider is no longer configured.
+     */
+    private ModuleSource earlierSource(Path rootDir) {
+        return TenantWorkspace.composedParts(rootDir).map(parts -> module.source().withParts(parts))
+                .orElse(module.source());
     }
 
     /** The per-tenant working folders' parent. */
@@ -222,10 +282,10 @@ public final class TerraformEngine implements ProvisioningEngine {
         return module;
     }
 
-    private void destroyTerraformPart(Slug slug, ProgressListener progress) {
+    private void destroyTerraformPart(Slug slug, Optional<Secret> stateKey, ProgressListener progress) {
         Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
         Optional<String> saved = savedVariables(rootDir);
-        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.destroyVariables(slug),
+        TenantWorkspace ws = TenantWorkspace.prepare(workRoot, earlierSource(rootDir), module.destroyVariables(slug),
                 backend);
         if (saved.isPresent()) {
             write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved.get());
@@ -233,7 +293,7 @@ public final class TerraformEngine implements ProvisioningEngine {
             progress.event("rollback", "no variables of an earlier run in " + rootDir
                     + "; destroying with variables derived from the slug");
         }
-        TerraformRunner tf = ws.open(runner(progress));
+        TerraformRunner tf = ws.open(runner(progress, stateKey));
         ApplyResult destroyed = tf.destroy(DestroyOptions.DEFAULTS);
         tf.workspaceDelete(ws.workspaceName());
         ws.remove();
@@ -253,13 +313,18 @@ public final class TerraformEngine implements ProvisioningEngine {
         }
     }
 
-    /** A runner whose lines reach both its own listener and this call's progress (once if they are one). */
-    private TerraformProcessRunner runner(ProgressListener progress) {
+    /**
+     * A runner whose lines reach both its own listener and this call's progress (once if they are one), with
+     * the tenant's state encryption when it has a key.
+     */
+    private TerraformProcessRunner runner(ProgressListener progress, Optional<Secret> stateKey) {
+        TerraformProcessRunner encrypted = stateKey.map(k -> process
+                .withSecretEnvironment(StateEncryption.environment(k)).withMasked(List.of(k))).orElse(process);
         ProgressListener log = process.listener();
         if (log == progress) {
-            return process;
+            return encrypted;
         }
-        return process.withListener((step, message) -> {
+        return encrypted.withListener((step, message) -> {
             log.event(step, message);
             progress.event(step, message);
         });

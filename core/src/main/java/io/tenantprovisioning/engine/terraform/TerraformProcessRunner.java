@@ -165,7 +165,7 @@ public final class TerraformProcessRunner {
         StringBuffer stderr = new StringBuffer();
         Thread out = pump(process.stdout(), line -> onStdout(step, line, output, events, stdout));
         Thread err = pump(process.stderr(), line -> onStderr(step, line, stderr));
-        waitOrStop(process, String.join(" ", args), out, err, stderr);
+        waitOrStop(process, String.join(" ", args), out, err, stderr, events);
         join(out);
         join(err);
         return new Execution(process.exitCode(), List.copyOf(events), stdout.toString(), mask(stderr.toString()));
@@ -212,7 +212,8 @@ public final class TerraformProcessRunner {
         }
     }
 
-    private void waitOrStop(LaunchedProcess process, String command, Thread out, Thread err, StringBuffer stderr) {
+    private void waitOrStop(LaunchedProcess process, String command, Thread out, Thread err, StringBuffer stderr,
+                            List<UiEvent> events) {
         try {
             if (process.waitFor(timeout)) {
                 return;
@@ -222,7 +223,11 @@ public final class TerraformProcessRunner {
             boolean graceful = stop(process);
             join(out);
             join(err);
-            throw new TerraformTimeoutException(command, timeout, graceful, mask(stderr.toString()));
+            List<String> stuck;
+            synchronized (events) {
+                stuck = UiEvent.inProgress(events);
+            }
+            throw new TerraformTimeoutException(command, timeout, graceful, stuck, mask(stderr.toString()));
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();

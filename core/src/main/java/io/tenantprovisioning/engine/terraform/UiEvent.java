@@ -161,6 +161,23 @@ public sealed interface UiEvent {
     }
 
     /** The diagnostics among some events, in order. */
+    /**
+     * The resources an apply or destroy started and never finished (no complete, no error event): what a
+     * hung provider is stuck on, in the order they started.
+     */
+    static List<String> inProgress(List<UiEvent> events) {
+        java.util.LinkedHashSet<String> open = new java.util.LinkedHashSet<>();
+        for (UiEvent event : events) {
+            if (event instanceof ApplyHook hook) {
+                switch (hook.phase()) {
+                    case START, PROGRESS -> open.add(hook.address());
+                    case COMPLETE, ERRORED -> open.remove(hook.address());
+                }
+            }
+        }
+        return List.copyOf(open);
+    }
+
     static List<Diagnostic> diagnostics(List<UiEvent> events) {
         return events.stream().filter(DiagnosticEvent.class::isInstance)
                 .map(e -> ((DiagnosticEvent) e).diagnostic()).collect(Collectors.toList());

@@ -39,17 +39,44 @@ final class ModuleInterfaceReader {
 
     /** The declarations of the root module in {@code rootDir}. */
     RootModuleInterface read(Path rootDir) throws IOException, InterruptedException {
-        try (Stream<Path> files = Files.list(rootDir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (!name.equals(VARIABLES_FILE) && !name.equals(OUTPUTS_FILE)
-                        && DECLARATION.matcher(Files.readString(f)).find()) {
-                    throw new IllegalStateException(f + " declares a variable or output; this reader reads only "
-                            + VARIABLES_FILE + " and " + OUTPUTS_FILE + " (move it there)");
+        for (Path dir : folders(rootDir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    if (!name.equals(VARIABLES_FILE) && !name.equals(OUTPUTS_FILE)
+                            && DECLARATION.matcher(Files.readString(f)).find()) {
+                        throw new IllegalStateException(f + " declares a variable or output; this reader reads only "
+                                + VARIABLES_FILE + " and " + OUTPUTS_FILE + " (move it there)");
+                    }
                 }
             }
         }
-        return read(Files.readString(rootDir.resolve(VARIABLES_FILE)), Files.readString(rootDir.resolve(OUTPUTS_FILE)));
+        return read(declarations(rootDir, VARIABLES_FILE), declarations(rootDir, OUTPUTS_FILE));
+    }
+
+    /**
+     * {@code file} of the root and of every part under {@code parts/} (which tenantctl composes into the
+     * root's copy, {@link RootPart}), one after the other: the root with all its parts.
+     */
+    static String declarations(Path rootDir, String file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Path dir : folders(rootDir)) {
+            if (Files.isRegularFile(dir.resolve(file))) {
+                text.append(Files.readString(dir.resolve(file))).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<Path> folders(Path rootDir) throws IOException {
+        List<Path> folders = new java.util.ArrayList<>(List.of(rootDir));
+        Path parts = rootDir.resolve(RootPart.PARTS_FOLDER);
+        if (Files.isDirectory(parts)) {
+            try (Stream<Path> s = Files.list(parts)) {
+                folders.addAll(s.filter(Files::isDirectory).sorted().toList());
+            }
+        }
+        return folders;
     }
 
     /** The declarations of a root made of these two files only. */

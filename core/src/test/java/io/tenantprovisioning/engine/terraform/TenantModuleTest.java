@@ -15,6 +15,7 @@ import io.tenantprovisioning.testing.InMemorySecretVault;
 import io.tenantprovisioning.testing.TestTenants;
 import io.tenantprovisioning.tier.Tier;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +51,8 @@ class TenantModuleTest {
 
     @Test
     void theProvidersRootGetsPlatformVariablesAndCredentialsOnlyInTheEnvironment() {
-        TenantModule module = TenantModule.fromSettings(settings, REPOSITORY, TenantModule.PROVIDERS_DIR);
+        TenantModule module = TenantModule.fromSettings(settings, REPOSITORY, TenantModule.PROVIDERS_DIR,
+                EnumSet.allOf(RootPart.class), ProviderMirror.none());
 
         assertThat(module.source().rootModule()).isEqualTo("tenant");
         Map<String, Object> tfvars = module.variables(TestTenants.spec(slug, Tier.GOLD)).toTfvars();
@@ -70,7 +72,8 @@ class TenantModuleTest {
     @Test
     void theProvidersRootRefusesToStartWithoutGrafana() {
         Settings noGrafana = settings.with(Map.of(Setting.GRAFANA_URL, ""));
-        assertThatThrownBy(() -> TenantModule.fromSettings(noGrafana, REPOSITORY, TenantModule.PROVIDERS_DIR))
+        assertThatThrownBy(() -> TenantModule.fromSettings(noGrafana, REPOSITORY, TenantModule.PROVIDERS_DIR,
+                EnumSet.allOf(RootPart.class), ProviderMirror.none()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("GRAFANA_URL must be set");
         assertThatThrownBy(() -> TenantModule.fromSettings(settings, REPOSITORY, "terraform/nowhere"))
                 .hasMessageContaining("does not exist");

@@ -133,7 +133,7 @@ class TenantWorkspaceTest {
         assertThatThrownBy(() -> new ModuleSource(tree, "../elsewhere")).hasMessageContaining("inside");
         assertThatThrownBy(() -> new ModuleSource(tree, "missing")).hasMessageContaining("does not exist");
         Path repository = Path.of("").toAbsolutePath().getParent(); // tests run in core/
-        assertThat(ModuleSource.repository(repository).tree().resolve("tenant/main.tf")).exists();
+        assertThat(ModuleSource.repository(repository).tree().resolve("tenant/versions.tf")).exists();
     }
 
     @Test

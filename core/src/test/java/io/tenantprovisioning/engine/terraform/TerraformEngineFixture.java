@@ -110,8 +110,10 @@ final class TerraformEngineFixture implements AutoCloseable {
 
     /** What the tenant's Terraform state holds, read from a separate copy of the root. */
     List<String> stateList(Slug slug) {
+        TerraformProcessRunner runner = vault.get(slug, StateEncryption.VAULT_NAME)
+                .map(key -> base().withSecretEnvironment(StateEncryption.environment(key))).orElse(base());
         return TenantWorkspace.prepare(inspectRoot, module().source(), module().destroyVariables(slug), backend())
-                .open(base()).stateList();
+                .open(runner).stateList();
     }
 
     /** Whether the pg backend still has the tenant's workspace (its state row). */

@@ -15,6 +15,7 @@ import io.tenantprovisioning.tier.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -221,7 +222,9 @@ class TerraformVariableContractTest {
      * per tier (provision) and the one a destroy derives from the slug alone.
      */
     private static List<Map<String, Object>> written(String moduleDir, Settings settings) {
-        TenantModule module = TenantModule.fromSettings(settings, REPOSITORY, moduleDir);
+        // every part composed: the contract holds for the root as a deployment with every provider gets it
+        TenantModule module = TenantModule.fromSettings(settings, REPOSITORY, moduleDir,
+                EnumSet.allOf(RootPart.class), ProviderMirror.none());
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             documents.add(module.variables(TestTenants.spec(SLUG, tier)).toTfvars());
@@ -231,7 +234,7 @@ class TerraformVariableContractTest {
     }
 
     private static String read(Path root, String file) throws Exception {
-        return Files.readString(root.resolve(file));
+        return ModuleInterfaceReader.declarations(root, file);
     }
 
     /** Fails when the HCL no longer has {@code from} exactly once: an edit that missed proves nothing. */

@@ -1,10 +1,12 @@
-provider "postgresql" {
-  host      = var.postgres.host
-  port      = var.postgres.port
-  database  = var.postgres.database
-  username  = var.postgres.admin_user
-  sslmode   = var.postgres.sslmode
-  superuser = false # tenantctl_admin has CREATEROLE and owns the database, nothing more
+# Composed into a tenant's root only where its provider is installed (tenantctl's RootPart): this file
+# becomes <root>/object_store_main.tf, beside the root's own files.
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.0, < 7.0"
+    }
+  }
 }
 
 provider "aws" {
@@ -29,8 +31,9 @@ provider "aws" {
   }
 }
 
-provider "pinecone" {}
+module "object_store" {
+  source = "../modules/object_store"
 
-provider "grafana" {
-  url = var.grafana_url
+  bucket_name   = var.names.bucket
+  iam_user_name = var.names.qualified_name
 }
