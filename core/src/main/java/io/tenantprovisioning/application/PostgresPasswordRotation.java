@@ -11,13 +11,14 @@ import java.util.Optional;
 
 /**
  * The tenant role's PostgreSQL password. A role has one password, so setting the new one is what stops
- * the old one: the new one is written to the vault as {@value #PENDING} before the server gets it, so
+ * the old one: the new one is written to the vault as {@code <password>.pending} before the server gets it, so
  * that whatever happens next one recorded password is the server's; a failure before the record sets
  * the old one back. Sessions opened with the old password stay open until they end.
  */
 final class PostgresPasswordRotation implements CredentialRotator<Secret> {
 
-    static final String PENDING = PostgresSchemaDriver.SECRET_PASSWORD + ".pending";
+    private static final PendingPassword PENDING_PASSWORD = new PendingPassword(PostgresSchemaDriver.SECRET_PASSWORD, "the server");
+    static final String PENDING = PENDING_PASSWORD.name();
 
     private final RolePasswords passwords;
     private final RotationRecords records;
@@ -45,19 +46,7 @@ final class PostgresPasswordRotation implements CredentialRotator<Secret> {
     /** A pending password the server accepts becomes the recorded one; one it refuses is dropped. */
     @Override
     public Optional<String> recover(Slug slug) {
-        Optional<Secret> pending = records.secret(slug, PENDING);
-        if (pending.isEmpty()) {
-            return Optional.empty();
-        }
-        if (passwords.login(slug, pending.get()).accepted()) {
-            records.inOneTransaction((vault, journal) -> {
-                vault.put(slug, PostgresSchemaDriver.SECRET_PASSWORD, pending.get());
-                vault.delete(slug, PENDING);
-            });
-            return Optional.of("an interrupted rotation left a pending password the server accepts: recorded it");
-        }
-        records.vault().delete(slug, PENDING);
-        return Optional.of("an interrupted rotation left a pending password the server refuses: dropped it");
+        return PENDING_PASSWORD.recover(slug, records, passwords::login);
     }
 
     @Override

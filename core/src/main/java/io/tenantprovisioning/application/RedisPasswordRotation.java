@@ -11,12 +11,13 @@ import java.util.Optional;
 
 /**
  * The tenant's Redis ACL password. Redis holds several passwords per user: the new one is added beside
- * the old (and written to the vault as {@value #PENDING} first), proven, recorded, and only then made the
+ * the old (and written to the vault as {@code <password>.pending} first), proven, recorded, and only then made the
  * user's only password, which revokes the old one.
  */
 final class RedisPasswordRotation implements CredentialRotator<Secret> {
 
-    static final String PENDING = RedisNamespaceDriver.SECRET_PASSWORD + ".pending";
+    private static final PendingPassword PENDING_PASSWORD = new PendingPassword(RedisNamespaceDriver.SECRET_PASSWORD, "Redis");
+    static final String PENDING = PENDING_PASSWORD.name();
 
     private final AclPasswords passwords;
     private final RotationRecords records;
@@ -36,19 +37,7 @@ final class RedisPasswordRotation implements CredentialRotator<Secret> {
     /** A pending password Redis accepts becomes the recorded one; one it refuses is dropped. */
     @Override
     public Optional<String> recover(Slug slug) throws ResourceException {
-        Optional<Secret> pending = records.secret(slug, PENDING);
-        if (pending.isEmpty()) {
-            return Optional.empty();
-        }
-        if (passwords.login(slug, pending.get()).accepted()) {
-            records.inOneTransaction((vault, journal) -> {
-                vault.put(slug, RedisNamespaceDriver.SECRET_PASSWORD, pending.get());
-                vault.delete(slug, PENDING);
-            });
-            return Optional.of("an interrupted rotation left a pending password Redis accepts: recorded it");
-        }
-        records.vault().delete(slug, PENDING);
-        return Optional.of("an interrupted rotation left a pending password Redis refuses: dropped it");
+        return PENDING_PASSWORD.recover(slug, records, passwords::login);
     }
 
     @Override
