@@ -139,8 +139,11 @@ class PluginArchiveTest {
                 .forEach(e -> System.out.printf("  %6d KB  %s%n", e.getValue() >> 10, e.getKey()));
     }
 
+    /** Every step's descriptor and the plugin's global configuration (where the controller's settings live). */
     private static List<String> descriptors() {
-        return STEPS.stream().map(s -> STEP_PACKAGE + s + "$DescriptorImpl").toList();
+        List<String> extensions = new ArrayList<>(STEPS.stream().map(s -> STEP_PACKAGE + s + "$DescriptorImpl").toList());
+        extensions.add(STEP_PACKAGE + "TenantProvisioningConfiguration");
+        return extensions;
     }
 
     private static Map<String, Long> libraries() throws IOException {
