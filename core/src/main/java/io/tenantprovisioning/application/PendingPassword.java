@@ -2,6 +2,7 @@ package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.request.Slug;
+import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.credential.CredentialProbe;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -27,13 +28,38 @@ record PendingPassword(String recorded, String service) {
             return Optional.empty();
         }
         if (login.apply(slug, pending.get()).accepted()) {
-            records.inOneTransaction((vault, journal) -> {
-                vault.put(slug, recorded, pending.get());
-                vault.delete(slug, name());
-            });
+            promote(slug, records, pending.get());
             return Optional.of("an interrupted rotation left a pending password " + service + " accepts: recorded it");
         }
         records.vault().delete(slug, name());
         return Optional.of("an interrupted rotation left a pending password " + service + " refuses: dropped it");
+    }
+
+    /**
+     * Writes {@code next} as pending, then hands it to the server; when the server refuses it, the pending
+     * copy goes again (the server kept the old password).
+     */
+    void stage(Slug slug, RotationRecords records, Secret next, ServerChange change) throws ResourceException {
+        records.vault().put(slug, name(), next);
+        try {
+            change.apply(slug, next);
+        } catch (ResourceException e) {
+            records.vault().delete(slug, name());
+            throw e;
+        }
+    }
+
+    /** The pending password becomes the recorded one, in one transaction. */
+    void promote(Slug slug, RotationRecords records, Secret next) {
+        records.inOneTransaction((vault, journal) -> {
+            vault.put(slug, recorded, next);
+            vault.delete(slug, name());
+        });
+    }
+
+    /** Gives the server a new password (set it, or add it beside the old one). */
+    @FunctionalInterface
+    interface ServerChange {
+        void apply(Slug slug, Secret password) throws ResourceException;
     }
 }

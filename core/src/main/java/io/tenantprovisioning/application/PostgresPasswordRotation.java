@@ -57,13 +57,7 @@ final class PostgresPasswordRotation implements CredentialRotator<Secret> {
     @Override
     public Secret issue(Slug slug, Secret current) throws ResourceException {
         Secret next = random.password();
-        records.vault().put(slug, PENDING, next);
-        try {
-            passwords.set(slug, next);
-        } catch (ResourceException e) {
-            records.vault().delete(slug, PENDING); // the server kept the old password
-            throw e;
-        }
+        PENDING_PASSWORD.stage(slug, records, next, passwords::set);
         return next;
     }
 
@@ -74,10 +68,7 @@ final class PostgresPasswordRotation implements CredentialRotator<Secret> {
 
     @Override
     public void record(Slug slug, Secret next, Secret current) {
-        records.inOneTransaction((vault, journal) -> {
-            vault.put(slug, PostgresSchemaDriver.SECRET_PASSWORD, next);
-            vault.delete(slug, PENDING);
-        });
+        PENDING_PASSWORD.promote(slug, records, next);
     }
 
     /** Nothing left to do: setting the new password already refused the old one. */

@@ -48,13 +48,7 @@ final class RedisPasswordRotation implements CredentialRotator<Secret> {
     @Override
     public Secret issue(Slug slug, Secret current) throws ResourceException {
         Secret next = random.password();
-        records.vault().put(slug, PENDING, next);
-        try {
-            passwords.add(slug, next);
-        } catch (ResourceException e) {
-            records.vault().delete(slug, PENDING);
-            throw e;
-        }
+        PENDING_PASSWORD.stage(slug, records, next, passwords::add);
         return next;
     }
 
@@ -65,10 +59,7 @@ final class RedisPasswordRotation implements CredentialRotator<Secret> {
 
     @Override
     public void record(Slug slug, Secret next, Secret current) {
-        records.inOneTransaction((vault, journal) -> {
-            vault.put(slug, RedisNamespaceDriver.SECRET_PASSWORD, next);
-            vault.delete(slug, PENDING);
-        });
+        PENDING_PASSWORD.promote(slug, records, next);
     }
 
     /** The new password becomes the only one: every other, the old one included, stops working at once. */
