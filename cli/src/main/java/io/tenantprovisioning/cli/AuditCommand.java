@@ -25,6 +25,11 @@ final class AuditCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
+    boolean readOnly() {
+        return true;
+    }
+
+    @Override
     int run(TenantLedger ledger, PrintWriter out) {
         if (slug == null) {
             throw new CliFailure(ExitCode.INVALID_INPUT, "give a tenant slug, or 'verify' to check the whole log");

@@ -34,6 +34,11 @@ final class AuditVerifyCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
+    boolean readOnly() {
+        return true;
+    }
+
+    @Override
     int run(TenantLedger ledger, PrintWriter out) {
         ChainVerification result = expectedHead == null ? ledger.verifyAudit() : ledger.verifyAudit(expectedHead);
         Map<String, Object> json = new LinkedHashMap<>();

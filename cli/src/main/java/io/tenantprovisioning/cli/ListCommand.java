@@ -25,6 +25,11 @@ final class ListCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
+    boolean readOnly() {
+        return true;
+    }
+
+    @Override
     int run(TenantLedger ledger, PrintWriter out) {
         Optional<TenantState> wanted = Optional.ofNullable(state).map(s -> TenantState.parse(s).orElseThrow(() ->
                 new CliFailure(ExitCode.INVALID_INPUT, "state '" + s + "' is not one of " + Arrays

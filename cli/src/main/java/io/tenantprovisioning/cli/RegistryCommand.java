@@ -2,6 +2,7 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.application.TenantLedger;
 import io.tenantprovisioning.application.Refusal;
+import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.config.SettingsLoader;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -20,7 +21,8 @@ abstract class RegistryCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (TenantLedger ledger = TenantLedger.open(SettingsLoader.load(Map.of()))) {
+        Settings settings = SettingsLoader.load(Map.of());
+        try (TenantLedger ledger = readOnly() ? TenantLedger.openForReading(settings) : TenantLedger.open(settings)) {
             PrintWriter out = spec.commandLine().getOut();
             int code = run(ledger, out);
             out.flush();
@@ -28,6 +30,11 @@ abstract class RegistryCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw exitFor(e);
         }
+    }
+
+    /** A command that only reads opens the registry without re-running its migrations when it is current. */
+    boolean readOnly() {
+        return false;
     }
 
     /** Does the command's work; returns the exit code. */

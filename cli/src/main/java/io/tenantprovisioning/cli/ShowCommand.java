@@ -20,6 +20,11 @@ final class ShowCommand extends RegistryCommand {
     OutputOptions output;
 
     @Override
+    boolean readOnly() {
+        return true;
+    }
+
+    @Override
     int run(TenantLedger ledger, PrintWriter out) {
         TenantDetails details = ledger.details(Slug.of(slug));
         if (output.json()) {

@@ -20,6 +20,8 @@ public final class TenantCorpus implements NamespaceSeeder {
 
     private final VectorStore store;
     private final Embedder embedder;
+    /** The demo passages with their vectors, embedded once per corpus: the text and the model never change. */
+    private List<EmbeddedPassage> embeddedDemo;
 
     public TenantCorpus(VectorStore store, Embedder embedder) {
         if (embedder.dimensions() != store.dimensions()) {
@@ -33,7 +35,7 @@ public final class TenantCorpus implements NamespaceSeeder {
     /** Indexes every demo passage under {@code demo:<id>}; re-running replaces them (idempotent). */
     @Override
     public int seedDemoDocuments(Slug slug) throws ResourceException {
-        return index(slug, DemoDocuments.load(), DEMO_PREFIX, "demo").size();
+        return index(slug, DEMO_PREFIX, "demo").size();
     }
 
     /**
@@ -41,7 +43,7 @@ public final class TenantCorpus implements NamespaceSeeder {
      * yet; returns the ids to pass to {@link #remove} afterwards.
      */
     public List<String> seedProbeDocuments(Slug slug) throws ResourceException {
-        return index(slug, DemoDocuments.load(), PROBE_PREFIX, "probe");
+        return index(slug, PROBE_PREFIX, "probe");
     }
 
     /** Removes passages by id (missing ones are fine). */
@@ -49,17 +51,38 @@ public final class TenantCorpus implements NamespaceSeeder {
         store.delete(slug, ids);
     }
 
-    private List<String> index(Slug slug, List<CorpusPassage> passages, String idPrefix, String kind)
-            throws ResourceException {
+    private List<String> index(Slug slug, String idPrefix, String kind) throws ResourceException {
+        List<EmbeddedPassage> passages = embeddedDemo();
         List<String> ids = new ArrayList<>(passages.size());
         List<VectorDocument> documents = new ArrayList<>(passages.size());
-        for (CorpusPassage p : passages) {
+        for (EmbeddedPassage embedded : passages) {
+            CorpusPassage p = embedded.passage();
             String id = idPrefix + p.id();
-            documents.add(new VectorDocument(id, p.title(), p.text(), embedder.embed(p.embeddingText()),
+            // a copy: the shared vector must not change whatever a store does with the one it is given
+            documents.add(new VectorDocument(id, p.title(), p.text(), embedded.vector().clone(),
                     Map.of("kind", kind, "source", p.source(), "section", p.section())));
             ids.add(id);
         }
         store.upsert(slug, documents);
         return ids;
+    }
+
+    /**
+     * Embedding the 38 demo passages was most of check 5's time on every validation (issue 19); the
+     * first caller pays it, every later seeding in this process reuses the vectors.
+     */
+    private synchronized List<EmbeddedPassage> embeddedDemo() {
+        if (embeddedDemo == null) {
+            List<EmbeddedPassage> passages = new ArrayList<>();
+            for (CorpusPassage p : DemoDocuments.load()) {
+                passages.add(new EmbeddedPassage(p, embedder.embed(p.embeddingText())));
+            }
+            embeddedDemo = List.copyOf(passages);
+        }
+        return embeddedDemo;
+    }
+
+    /** A passage and its vector as the embedder made it (never handed out: stores get copies). */
+    private record EmbeddedPassage(CorpusPassage passage, float[] vector) {
     }
 }

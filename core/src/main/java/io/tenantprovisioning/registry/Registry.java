@@ -38,6 +38,14 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
+     * Opens the registry for reading: without running its migrations when it already has every one this
+     * build ships (see {@link RegistryDatabase#openCurrent}).
+     */
+    public static Registry openCurrent(Settings settings) {
+        return new Registry(RegistryDatabase.openCurrent(settings), AuditKey.fromSettings(settings));
+    }
+
+    /**
      * Runs the work in one transaction: everything it does through the registry it is given commits
      * together or not at all. Nested calls join the enclosing transaction.
      */

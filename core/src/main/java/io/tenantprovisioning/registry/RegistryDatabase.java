@@ -6,10 +6,13 @@ import io.tenantprovisioning.config.Secret;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -46,12 +49,14 @@ public final class RegistryDatabase implements AutoCloseable {
     private final String schema;
     private final HikariDataSource pool;
 
-    private RegistryDatabase(String url, String user, Secret password, String schema) {
+    private RegistryDatabase(String url, String user, Secret password, String schema, boolean migrateAlways) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.schema = schema;
-        migrate();
+        if (migrateAlways || !current()) {
+            migrate();
+        }
         this.pool = new HikariDataSource(poolConfig());
     }
 
@@ -62,6 +67,20 @@ public final class RegistryDatabase implements AutoCloseable {
 
     /** Opens and migrates the registry in another schema (tests use throwaway schemas). */
     public static RegistryDatabase open(Settings settings, String schema) {
+        return open(settings, schema, true);
+    }
+
+    /**
+     * Opens the registry for reading: when its schema history already holds every migration this build
+     * ships, without running Flyway (which opens two more connections and scans the classpath: most of
+     * a read command's start, issue 19); otherwise it migrates like {@link #open(Settings)}. Commands
+     * that change the registry use {@link #open(Settings)}, which also validates the applied checksums.
+     */
+    public static RegistryDatabase openCurrent(Settings settings) {
+        return open(settings, settings.string(Setting.REGISTRY_DB_SCHEMA), false);
+    }
+
+    private static RegistryDatabase open(Settings settings, String schema, boolean migrateAlways) {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("registry schema '" + schema + "' must match " + SCHEMA.pattern());
         }
@@ -69,7 +88,7 @@ public final class RegistryDatabase implements AutoCloseable {
                 + settings.string(Setting.REGISTRY_DB_HOST) + ":" + settings.integer(Setting.REGISTRY_DB_PORT)
                 + "/" + settings.string(Setting.REGISTRY_DB_NAME));
         Secret password = settings.secret(Setting.REGISTRY_DB_PASSWORD).orElse(Secret.of(""));
-        return new RegistryDatabase(url, settings.string(Setting.REGISTRY_DB_USER), password, schema);
+        return new RegistryDatabase(url, settings.string(Setting.REGISTRY_DB_USER), password, schema, migrateAlways);
     }
 
     /** Pooled connections running as {@value #APP_ROLE} with the registry schema on the search path. */
@@ -110,6 +129,33 @@ public final class RegistryDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * Whether the schema history holds, successfully applied, every version this build ships, plus at most
+     * newer ones (a newer build's, which Flyway would ignore as future migrations too).
+     */
+    boolean current() {
+        Optional<Set<String>> shipped = ShippedMigrations.versions();
+        if (shipped.isEmpty()) {
+            return false;
+        }
+        PGSimpleDataSource ds = postgres("tenantctl-open");
+        ds.setCurrentSchema(schema);
+        Set<String> applied = new TreeSet<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false; // a failed migration: Flyway reports it
+                }
+                applied.add(rs.getString(1));
+            }
+        } catch (SQLException missingOrUnreachable) {
+            return false; // Flyway creates the schema, or reports the connection problem with its context
+        }
+        return ShippedMigrations.satisfiedBy(shipped.get(), applied);
     }
 
     private void migrate() {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RegistryDatabaseTest {
@@ -81,6 +82,67 @@ class RegistryDatabaseTest {
     void aSchemaNameThatIsNotAPlainIdentifierIsRefused() {
         assertThatThrownBy(() -> RegistryDatabase.open(TestServices.settings(), "x\"; DROP SCHEMA registry; --"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must match");
+    }
+
+    @Test
+    void theMigrationsThisBuildShipsAreExactlyTheOnesAFreshRegistryApplied() throws Exception {
+        try (ThrowawayRegistry throwaway = ThrowawayRegistry.create();
+             Connection admin = throwaway.adminConnection(); Statement st = admin.createStatement()) {
+            List<String> applied = strings(st, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL");
+            assertThat(ShippedMigrations.versions()).as("listed from " + ShippedMigrations.location())
+                    .hasValueSatisfying(versions -> assertThat(versions).containsExactlyInAnyOrderElementsOf(applied));
+        }
+        assertThat(ShippedMigrations.version("V2_1__split.sql")).hasValue("2.1");
+        assertThat(ShippedMigrations.version("R__view.sql")).isEmpty();
+        assertThat(ShippedMigrations.version("V7__notes.txt")).isEmpty();
+        Set<String> shipped = Set.of("1", "2", "6");
+        assertThat(ShippedMigrations.satisfiedBy(shipped, Set.of("1", "2", "6"))).isTrue();
+        assertThat(ShippedMigrations.satisfiedBy(shipped, Set.of("1", "2", "6", "7", "10.1"))).as("future").isTrue();
+        assertThat(ShippedMigrations.satisfiedBy(shipped, Set.of("1", "2"))).as("6 missing").isFalse();
+        assertThat(ShippedMigrations.satisfiedBy(shipped, Set.of("1", "2", "5", "6"))).as("unknown 5").isFalse();
+        assertThat(ShippedMigrations.compare("10", "9")).isPositive();
+        assertThat(ShippedMigrations.compare("2.1", "2")).isPositive();
+    }
+
+    @Test
+    void openingForReadingSkipsFlywayOnACurrentRegistryOnly() throws Exception {
+        try (ThrowawayRegistry throwaway = ThrowawayRegistry.create()) {
+            var settings = throwaway.settings().with(Map.of(Setting.REGISTRY_DB_SCHEMA, throwaway.schema()));
+            try (Connection admin = throwaway.adminConnection(); Statement st = admin.createStatement()) {
+                // an edited checksum: Flyway's validation refuses the registry, so only a skipped Flyway opens it
+                st.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+                assertThatThrownBy(() -> RegistryDatabase.open(settings).close())
+                        .isInstanceOf(RegistryException.class).hasMessageContaining("checksum");
+                try (RegistryDatabase reading = RegistryDatabase.openCurrent(settings);
+                     Connection app = reading.dataSource().getConnection(); Statement q = app.createStatement()) {
+                    assertThat(reading.current()).isTrue();
+                    assertThat(strings(q, "SELECT count(*)::text FROM tenants")).containsExactly("0");
+                }
+                st.execute("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '1'");
+
+                st.execute("UPDATE flyway_schema_history SET success = false WHERE version = '6'");
+                assertThat(throwaway.registry().database().current()).as("a failed migration").isFalse();
+                st.execute("UPDATE flyway_schema_history SET success = true WHERE version = '6'");
+                st.execute("DELETE FROM flyway_schema_history WHERE version = '6'");
+                assertThat(throwaway.registry().database().current()).as("a migration not applied").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void openingForReadingMigratesARegistryThatIsNotThereYet() throws Exception {
+        String schema = "registry_test_read_" + Long.toString(System.nanoTime(), 36);
+        var settings = TestServices.settings().with(Map.of(Setting.REGISTRY_DB_SCHEMA, schema));
+        try (RegistryDatabase created = RegistryDatabase.openCurrent(settings);
+             Connection app = created.dataSource().getConnection(); Statement st = app.createStatement()) {
+            assertThat(created.current()).isTrue();
+            assertThat(strings(st, "SELECT count(*)::text FROM tenants")).containsExactly("0");
+        } finally {
+            try (Connection admin = io.tenantprovisioning.testing.AdminPostgres.connect(
+                    settings.string(Setting.REGISTRY_DB_NAME)); Statement st = admin.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
     }
 
     static List<String> strings(Statement st, String sql) throws Exception {

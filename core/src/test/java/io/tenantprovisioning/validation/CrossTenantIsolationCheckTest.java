@@ -205,6 +205,82 @@ class CrossTenantIsolationCheckTest {
     }
 
     @Test
+    void backendsAreProbedAtOnceAndReportedInTheProbesOrder() throws Exception {
+        // each probe waits until every backend's probe has started: only a check that probes the backends
+        // at the same time gets past the barrier; probed one after the other, the first probe times out
+        java.util.concurrent.CyclicBarrier allStarted = new java.util.concurrent.CyclicBarrier(2);
+        IsolationProbe waiting = new IsolationProbe() {
+            @Override
+            public String backend() {
+                return "vector";
+            }
+
+            @Override
+            public List<String> violations(TenantAccess self, TenantAccess other) throws Exception {
+                if (self.slug().equals(a.slug())) {
+                    allStarted.await(20, TimeUnit.SECONDS);
+                }
+                return List.of("marker of " + other.slug() + " returned");
+            }
+        };
+        admin.aclSetUser(a.slug().redisUser(), "allkeys");
+        RedisKeyProbe realRedis = new RedisKeyProbe(settings);
+        IsolationProbe redis = new IsolationProbe() {
+            @Override
+            public String backend() {
+                return realRedis.backend();
+            }
+
+            @Override
+            public List<String> violations(TenantAccess self, TenantAccess other) throws Exception {
+                if (self.slug().equals(a.slug())) {
+                    allStarted.await(20, TimeUnit.SECONDS);
+                }
+                return realRedis.violations(self, other);
+            }
+        };
+
+        CheckOutcome outcome = check(PeerTenantSource.existing(b), waiting, redis).run(a);
+
+        assertThat(outcome).isInstanceOf(CheckOutcome.Failed.class);
+        assertThat(outcome.message()).doesNotContain("could not run", "interrupted");
+        String key = b.slug().redisPrefix() + "probe";
+        assertThat(outcome.message()).isEqualTo(String.join("\n",
+                "4 isolation violation(s) between " + a.slug() + " and " + b.slug() + ":",
+                "- vector " + a.slug() + "→" + b.slug() + ": marker of " + b.slug() + " returned",
+                "- vector " + b.slug() + "→" + a.slug() + ": marker of " + a.slug() + " returned",
+                "- redis " + a.slug() + "→" + b.slug() + ": GET " + key + " succeeded",
+                "- redis " + a.slug() + "→" + b.slug() + ": SET " + key + " succeeded"));
+    }
+
+    @Test
+    void aTimedOutCheckInterruptsTheProbesStillRunning() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        IsolationProbe hanging = new IsolationProbe() {
+            @Override
+            public String backend() {
+                return "postgres";
+            }
+
+            @Override
+            public List<String> violations(TenantAccess self, TenantAccess other) {
+                try {
+                    Thread.sleep(120_000);
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                }
+                return List.of();
+            }
+        };
+
+        ValidationReport report = new ValidationSuite(List.of(check(PeerTenantSource.existing(b), hanging,
+                new FolderEscapeProbe())), Duration.ofMillis(500)).run(a, ProgressListener.silent());
+
+        assertThat(report.results().get(0).status()).isEqualTo("TIMED_OUT");
+        assertThat(interrupted.await(30, TimeUnit.SECONDS)).as("the probe's thread was interrupted").isTrue();
+    }
+
+    @Test
     void aFailedCleanupFailsTheCheckAndSaysWhatToRemove() {
         PeerTenantSource leaky = self -> new PeerTenant(b, () -> {
             throw new IllegalStateException("bucket not empty");
