@@ -63,7 +63,11 @@ data "aws_iam_policy_document" "deny_insecure_transport" {
   }
 }
 
+# Only where the endpoint honours conditions (AWS): moto applies a bucket policy's Deny to every caller and
+# ignores its condition, so there this policy would lock the tenant's own key out (the direct engine does
+# not write it against an S3 endpoint either: BucketPolicyMode.IDENTITY_POLICY_ONLY).
 resource "aws_s3_bucket_policy" "tenant" {
+  count  = var.tls_only_bucket_policy ? 1 : 0
   bucket = aws_s3_bucket.tenant.id
   policy = data.aws_iam_policy_document.deny_insecure_transport.json
 
