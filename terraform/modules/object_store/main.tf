@@ -1,4 +1,14 @@
-# Tags come from the root's provider default_tags (TenantID, Tier, CostCenter, ManagedBy, RequestId).
+# Tags come from the root's provider default_tags (TenantID, Tier, CostCenter, ManagedBy, RequestId and the
+# registry's ownership marker TenantctlRegistry).
+
+# The policies name the bucket by its ARN built from its name, known at plan time: built from the bucket
+# resource instead, any pending change of the bucket (e.g. its tags) would defer both policy documents to
+# apply and show both policies as changing in every such plan.
+locals {
+  bucket_arn = "arn:${data.aws_partition.current.partition}:s3:::${var.bucket_name}"
+}
+
+data "aws_partition" "current" {}
 
 resource "aws_s3_bucket" "tenant" {
   bucket        = var.bucket_name
@@ -38,7 +48,7 @@ data "aws_iam_policy_document" "deny_insecure_transport" {
     sid       = "DenyInsecureTransport"
     effect    = "Deny"
     actions   = ["s3:*"]
-    resources = [aws_s3_bucket.tenant.arn, "${aws_s3_bucket.tenant.arn}/*"]
+    resources = [local.bucket_arn, "${local.bucket_arn}/*"]
 
     principals {
       type        = "*"
@@ -53,7 +63,11 @@ data "aws_iam_policy_document" "deny_insecure_transport" {
   }
 }
 
+# Only where the endpoint honours conditions (AWS): moto applies a bucket policy's Deny to every caller and
+# ignores its condition, so there this policy would lock the tenant's own key out (the direct engine does
+# not write it against an S3 endpoint either: BucketPolicyMode.IDENTITY_POLICY_ONLY).
 resource "aws_s3_bucket_policy" "tenant" {
+  count  = var.tls_only_bucket_policy ? 1 : 0
   bucket = aws_s3_bucket.tenant.id
   policy = data.aws_iam_policy_document.deny_insecure_transport.json
 
@@ -83,18 +97,20 @@ data "aws_iam_policy_document" "tenant" {
   statement {
     sid       = "ListOwnBucket"
     actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.tenant.arn]
+    resources = [local.bucket_arn]
   }
 
   statement {
     sid       = "ReadWriteOwnObjects"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-    resources = ["${aws_s3_bucket.tenant.arn}/*"]
+    resources = ["${local.bucket_arn}/*"]
   }
 }
 
+# Named as the direct engine names it (TenantIamUsers.POLICY_NAME), so either engine's tenant user has the
+# same one inline policy.
 resource "aws_iam_user_policy" "tenant" {
-  name   = "${var.iam_user_name}-bucket"
+  name   = "tenant-bucket-access"
   user   = aws_iam_user.tenant.name
   policy = data.aws_iam_policy_document.tenant.json
 }

@@ -29,3 +29,9 @@ variable "force_destroy" {
   default     = true
   description = "Let destroy empty the bucket: rollback must leave nothing behind."
 }
+
+variable "tls_only_bucket_policy" {
+  type        = bool
+  default     = true
+  description = "Write the bucket policy denying non-TLS requests; false for an S3-compatible endpoint that applies a Deny regardless of its condition (moto)."
+}

@@ -36,4 +36,7 @@ module "object_store" {
 
   bucket_name   = var.names.bucket
   iam_user_name = var.names.qualified_name
+
+  # as the direct engine: the TLS-only bucket policy on AWS, not against an S3-compatible endpoint (moto)
+  tls_only_bucket_policy = var.aws_endpoint == null
 }

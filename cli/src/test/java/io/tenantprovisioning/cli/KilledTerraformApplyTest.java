@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of the real CLI while OpenTofu applies the tenant's root on moto (the AWS provider from the
- * mirror), then the next {@code tenantctl rollback}: Terraform destroys what its state knows, the drivers
- * and the sweep take what it does not (OpenTofu dies with the CLI's pipes if it writes again before it
- * finishes), and
- * nothing of the tenant is left on any service, its workspace included.
+ * mirror), then the next {@code tenantctl rollback}: OpenTofu writes to files, not to pipes that die with the
+ * CLI, so it finishes the apply and persists its state; Terraform destroys what its state knows, the
+ * drivers and the sweep take the rest, and nothing of the tenant is left on any service, its workspace
+ * included.
  */
 @Tag("terraform-acceptance")
 class KilledTerraformApplyTest {
@@ -103,7 +103,8 @@ class KilledTerraformApplyTest {
         assertThat(rollback.waitFor(5, TimeUnit.MINUTES)).as("rollback ends").isTrue();
 
         assertThat(rollback.exitValue()).as(log(rollbackOutput)).isZero();
-        assertThat(log(rollbackOutput)).contains("ROLLED_BACK");
+        assertThat(log(rollbackOutput)).contains("ROLLED_BACK").contains("terraform destroyed")
+                .contains("deleted workspace t-" + slug.value());
         assertThat(registry.tenants().require(slug).state().name()).isEqualTo("ROLLED_BACK");
         assertThat(footprint.of(slug)).as("left on the services after the rollback").isEmpty();
         assertThat(stateRows(slug)).as("terraform workspace rows").isZero();
@@ -123,8 +124,8 @@ class KilledTerraformApplyTest {
     }
 
     /**
-     * OpenTofu outlives the killed CLI until its next write to the closed pipe; wait until no process works
-     * in the data folder, so the rollback does not race it for the state lock.
+     * OpenTofu outlives the killed CLI (it finishes its apply); wait until no process works in the data
+     * folder, so the rollback does not race it for the state lock.
      */
     private static void awaitNoTofuIn(Path dataDir) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;

@@ -2,6 +2,8 @@ package io.tenantprovisioning.engine.terraform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -47,22 +49,22 @@ public final class LocalProcessLauncher implements ProcessLauncher {
         env.putAll(inherited);
         env.putAll(spec.environment());
         spec.secretEnvironment().forEach((name, secret) -> env.put(name, secret.reveal()));
-        Process process = builder.start();
-        process.getOutputStream().close(); // -input=false everywhere: nothing is ever typed in
-        return new Local(process);
+        // Output to files (owner-only temp files, unlinked at once), not pipes: OpenTofu (Go) dies of SIGPIPE at
+        // its next write once the reading JVM is gone, mid-apply, leaving what it created out of its state. With
+        // a file it finishes the apply, persists the state and releases the lock; the next rollback destroys it.
+        Path out = Files.createTempFile("tofu-stdout-", ".log");
+        Path err = Files.createTempFile("tofu-stderr-", ".log");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process.getOutputStream().close(); // -input=false everywhere: nothing is ever typed in
+            return new Local(process, FollowedOutput.follow(out, process), FollowedOutput.follow(err, process));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
-    private record Local(Process process) implements LaunchedProcess {
-
-        @Override
-        public InputStream stdout() {
-            return process.getInputStream();
-        }
-
-        @Override
-        public InputStream stderr() {
-            return process.getErrorStream();
-        }
+    private record Local(Process process, InputStream stdout, InputStream stderr) implements LaunchedProcess {
 
         @Override
         public boolean waitFor(Duration timeout) throws InterruptedException {
@@ -75,9 +77,8 @@ public final class LocalProcessLauncher implements ProcessLauncher {
         }
 
         /**
-         * SIGTERM through the ProcessHandle: Process.destroy() sends the same signal but also closes our
-         * ends of the pipes, and OpenTofu (Go) dies of SIGPIPE on its next write to stdout: mid-way
-         * through the graceful shutdown that writes state and releases the lock.
+         * SIGTERM through the ProcessHandle: OpenTofu treats it as Ctrl-C (cancels the operation, writes state,
+         * releases the lock).
          */
         @Override
         public void requestStop() {

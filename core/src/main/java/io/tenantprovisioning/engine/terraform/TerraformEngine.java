@@ -160,6 +160,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         }
         progress.event(NAME, "applied " + ws.workspaceName() + ": " + applied.added() + " added, "
                 + applied.changed() + " changed, " + applied.destroyed() + " destroyed");
+        converge(tf, ws, progress);
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put(WORKSPACE, ws.workspaceName());
         outputs.put(PLAN_SHA256, summary.planSha256());
@@ -174,6 +175,34 @@ public final class TerraformEngine implements ProvisioningEngine {
                     : direct.create(kind, spec, journal, progress));
         }
         return new CreatedResources(entries, outputs);
+    }
+
+    /**
+     * A plan right after the apply: empty when the endpoint kept everything the applied plan set. An S3
+     * endpoint that ignores the tags CreateBucket carries (moto does; AWS keeps them) leaves the bucket
+     * untagged, so that plan updates its tags in place: applied once, toward the same configuration, so the
+     * resources carry the registry's marker before the drivers adopt them. Anything but in-place updates
+     * (a create, delete or replace) is not a convergence but a different plan: refused.
+     */
+    private void converge(TerraformRunner tf, TenantWorkspace ws, ProgressListener progress) {
+        PlanResult again = tf.plan(PlanOptions.DEFAULTS);
+        try {
+            if (!again.hasChanges()) {
+                return;
+            }
+            PlanSummary rest = tf.show(again.planFile());
+            if (rest.changes().stream().anyMatch(c -> c.action() != ChangeAction.UPDATE
+                    && c.action() != ChangeAction.NO_OP && c.action() != ChangeAction.READ)) {
+                throw new TerraformException(TerraformErrorCode.APPLY_FAILED, "right after the apply, a plan of "
+                        + ws.workspaceName() + " would still " + String.join("; ", rest.describe())
+                        + ": more than the in-place updates of an endpoint that did not keep everything applied");
+            }
+            progress.event(NAME, "the endpoint did not keep everything the apply set; updating in place: "
+                    + String.join(", ", rest.updates()));
+            tf.apply(again.planFile(), rest.planSha256());
+        } finally {
+            deletePlan(again.planFile(), progress);
+        }
     }
 
     /**

@@ -220,13 +220,15 @@ public final class TerraformProcessRunner {
             }
             listener.event("terraform", "'" + command + "' exceeded " + timeout.toSeconds()
                     + " s; asking it to stop (SIGTERM), grace period " + gracePeriod.toSeconds() + " s");
-            boolean graceful = stop(process);
-            join(out);
-            join(err);
+            // what was in progress when the deadline passed: stopping makes OpenTofu cancel those and report
+            // them as errored, which would hide exactly the resources a hung provider was stuck on
             List<String> stuck;
             synchronized (events) {
                 stuck = UiEvent.inProgress(events);
             }
+            boolean graceful = stop(process);
+            join(out);
+            join(err);
             throw new TerraformTimeoutException(command, timeout, graceful, stuck, mask(stderr.toString()));
         } catch (InterruptedException e) {
             stop(process);

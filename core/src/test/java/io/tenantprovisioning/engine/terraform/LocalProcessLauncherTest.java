@@ -54,4 +54,23 @@ class LocalProcessLauncherTest {
                 Map.of("AWS_SECRET_ACCESS_KEY", Secret.of("the-backend-key"))));
         assertThat(env).contains("AWS_SECRET_ACCESS_KEY=the-backend-key").doesNotContain("inherited-admin-key");
     }
+
+    /**
+     * The child writes to a file, not a pipe: it outlives its reader. Before, OpenTofu died of SIGPIPE at its
+     * next line once the CLI reading it was killed, mid-apply. Here the reader stops reading and closes; the
+     * child still writes, finishes (exit 0) and leaves its mark.
+     */
+    @Test
+    void theChildOutlivesItsReader() throws Exception {
+        Path mark = dir.resolve("finished");
+        LaunchedProcess child = new LocalProcessLauncher(JVM_ENVIRONMENT).launch(new ProcessSpec(List.of("/bin/sh",
+                "-c", "echo first; sleep 1; echo second; echo more 1>&2; touch " + mark), dir, Map.of(), Map.of()));
+        byte[] first = child.stdout().readNBytes("first".length());
+        assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("first");
+        child.stdout().close();
+        child.stderr().close();
+        assertThat(child.waitFor(Duration.ofSeconds(10))).isTrue();
+        assertThat(child.exitCode()).as("no SIGPIPE (141)").isZero();
+        assertThat(mark).exists();
+    }
 }
