@@ -3,7 +3,7 @@
 # <note>" to <module>/target/reliability-results.tsv) into bench/results/reliability-<date>.md: the
 # latest line per property, as the table the README shows. Run after the tests, e.g.
 #   mvn -B -ntp verify && bench/reliability-results.sh
-# or only the reliability suite:
+# or only the reliability suite (or only core's part: -pl core; properties not re-run keep their earlier row):
 #   mvn -B -ntp verify -Dgroups=reliability -Dsurefire.failIfNoSpecifiedTests=false && bench/reliability-results.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,16 @@ done
 if [[ ${#files[@]} -eq 0 ]]; then
   echo "no reliability results under core/target or cli/target: run the tests first" >&2
   exit 2
+fi
+# A property not run this time (e.g. only core's suite ran) keeps its row from the newest earlier results
+# file, with the time it was run, so the table always lists every property; a re-run replaces it.
+previous=$(ls bench/results/reliability-*.md 2>/dev/null | sort | tail -1 || true)
+carried=$(mktemp)
+trap 'rm -f "$carried"' EXIT
+if [[ -n "$previous" ]]; then
+  awk -F' [|] ' '/^[|] / && $2 ~ /^[0-9]+$/ {sub(/^[|] /, "", $1); sub(/ [|]$/, "", $6);
+       t = $5; sub(/ /, "T", t); printf "%s\t%s\t%s\t%s\t%s\n", t, $1, $2, $3, $6}' "$previous" > "$carried"
+  files=("$carried" "${files[@]}")
 fi
 {
   echo "# Reliability suite, $(date -u +%Y-%m-%d)"

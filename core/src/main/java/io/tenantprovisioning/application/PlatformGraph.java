@@ -9,6 +9,7 @@ import io.tenantprovisioning.notify.LogNotifier;
 import io.tenantprovisioning.notify.NotificationEvent;
 import io.tenantprovisioning.notify.Notifications;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.Lifecycle;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.registry.RunLock;
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
  * adapters see handlers, never this graph.
  */
 final class PlatformGraph {
+
+    /** The audit action of a notification a channel did not deliver. */
+    static final String NOTIFICATION_FAILED = "notification-failed";
 
     final PlatformServices services;
     final Registry registry;
@@ -75,9 +79,23 @@ final class PlatformGraph {
         }
     }
 
+    /**
+     * Sends the event on every channel. A channel that failed never fails the operation: it is a warning in
+     * the events and a {@value #NOTIFICATION_FAILED} row in the audit log, so the tenant's trail says who was
+     * not told. An audit log that cannot be written either is a warning too (the operation's own records
+     * are already durable by then).
+     */
     void publish(NotificationEvent event) {
-        notifications.publish(event).stream().filter(o -> !o.delivered())
-                .forEach(o -> events.event("notify", "not delivered: " + o.describe()));
+        notifications.publish(event).stream().filter(o -> !o.delivered()).forEach(o -> {
+            events.event("notify", "not delivered: " + o.describe());
+            try {
+                registry.audit().append(new AuditEntry(operator.id(), event.slug(), NOTIFICATION_FAILED, null, null,
+                        o.describe()));
+            } catch (RuntimeException e) {
+                events.event("notify", "could not record the failed notification in the audit log: "
+                        + e.getClass().getSimpleName());
+            }
+        });
     }
 
     ProvisioningEngine engine(EngineKind kind) {

@@ -273,7 +273,7 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
                 .filter(t -> !t.state().finished())
                 .map(t -> t.slug().value()).collect(Collectors.toSet());
         if (tenant.isEmpty()) {
-            return graph.services.sweep(progress).sweepOrphans(live, dryRun);
+            return graph.services.sweep(progress).sweepOrphans(live, dryRun, new OrphanClaims(graph.registry));
         }
         if (live.contains(tenant.get().value())) {
             TenantRecord record = graph.registry.tenants().require(tenant.get());

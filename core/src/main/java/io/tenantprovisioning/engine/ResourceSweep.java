@@ -9,6 +9,7 @@ import io.tenantprovisioning.model.SecretVault;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -19,6 +20,25 @@ import java.util.function.Predicate;
  * the drivers destroy resources, not the passwords and keys the engine stored for them.
  */
 public final class ResourceSweep {
+
+    /**
+     * Asked before an orphan sweep destroys a tenant's resources: a tenant submitted after the sweep read
+     * which tenants are live is no orphan. {@link #claim} returns a claim held while its resources are
+     * destroyed (no run of that tenant can create anything meanwhile), or empty to leave them alone.
+     */
+    @FunctionalInterface
+    public interface OrphanGuard {
+        OrphanGuard NONE = slug -> Optional.of(() -> { });
+
+        Optional<Claim> claim(String tenantSlug);
+    }
+
+    /** Released once the tenant's resources on one service are destroyed. */
+    @FunctionalInterface
+    public interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     private final List<ResourceDriver> drivers;
     private final SecretVault vault;
@@ -32,7 +52,7 @@ public final class ResourceSweep {
 
     /** Everything of one tenant. */
     public SweepReport sweepTenant(Slug slug, boolean dryRun) {
-        return sweep(r -> r.tenantSlug().equals(slug.value()), List.of(slug), dryRun);
+        return sweep(r -> r.tenantSlug().equals(slug.value()), List.of(slug), dryRun, OrphanGuard.NONE);
     }
 
     /**
@@ -40,38 +60,39 @@ public final class ResourceSweep {
      * {@code ownedSlugs}, except canaries younger than {@link CanarySlugs#IN_FLIGHT}.
      */
     public SweepReport sweepOrphans(Set<String> ownedSlugs, boolean dryRun) {
+        return sweepOrphans(ownedSlugs, dryRun, OrphanGuard.NONE);
+    }
+
+    /** As above, asking {@code guard} before destroying each tenant's resources (issue 19: a sweep racing a submission). */
+    public SweepReport sweepOrphans(Set<String> ownedSlugs, boolean dryRun, OrphanGuard guard) {
         java.time.Instant now = java.time.Instant.now();
         // a canary a running validation still uses has no registry row either: leave young ones alone
         return sweep(r -> !ownedSlugs.contains(r.tenantSlug()) && !CanarySlugs.inFlight(r.tenantSlug(), now),
-                List.of(), dryRun);
+                List.of(), dryRun, guard);
     }
 
-    private SweepReport sweep(Predicate<ManagedResource> selected, List<Slug> alsoDescribe, boolean dryRun) {
+    private SweepReport sweep(Predicate<ManagedResource> selected, List<Slug> alsoDescribe, boolean dryRun,
+                              OrphanGuard guard) {
         List<ManagedResource> found = new ArrayList<>();
         List<ManagedResource> removed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Set<String> spared = new LinkedHashSet<>();
         for (ResourceDriver driver : drivers) {
-            List<ManagedResource> mine = findOnService(driver, selected, alsoDescribe, errors);
+            List<ManagedResource> mine = new ArrayList<>(findOnService(driver, selected, alsoDescribe, errors));
+            mine.removeIf(r -> spared.contains(r.tenantSlug()));
+            if (!dryRun) {
+                destroyEach(driver, mine, guard, spared, removed, errors);
+                mine.removeIf(r -> spared.contains(r.tenantSlug()));
+            }
             found.addAll(mine);
-            if (dryRun) {
-                continue;
-            }
-            for (String tenant : new LinkedHashSet<>(mine.stream().map(ManagedResource::tenantSlug).toList())) {
-                try {
-                    driver.destroy(Slug.of(tenant));
-                    mine.stream().filter(r -> r.tenantSlug().equals(tenant)).forEach(removed::add);
-                    progress.event("sweep", "removed " + driver.kind().stepName() + " of " + tenant);
-                } catch (ResourceException | RuntimeException e) {
-                    errors.add(driver.kind().stepName() + " of " + tenant + ": " + e.getMessage());
-                }
-            }
         }
         if (!dryRun) {
             forgetCredentials(found, alsoDescribe, errors);
         }
+        Predicate<ManagedResource> stillSelected = selected.and(r -> !spared.contains(r.tenantSlug()));
         List<String> survivors = new ArrayList<>();
         for (ResourceDriver driver : drivers) {
-            for (ManagedResource left : findOnService(driver, selected, alsoDescribe, errors)) {
+            for (ManagedResource left : findOnService(driver, stillSelected, alsoDescribe, errors)) {
                 survivors.add(left.kind().stepName() + " " + left.name() + " (tenant " + left.tenantSlug() + ")");
             }
         }
@@ -82,6 +103,26 @@ public final class ResourceSweep {
         progress.event("sweep", (dryRun ? "dry run: " : "") + found.size() + " found, " + removed.size()
                 + " removed, " + survivors.size() + " left");
         return new SweepReport(found, removed, survivors, errors, dryRun);
+    }
+
+    /** Destroys each tenant's resources on this service under a claim; a tenant the guard refuses is spared. */
+    private void destroyEach(ResourceDriver driver, List<ManagedResource> mine, OrphanGuard guard, Set<String> spared,
+                             List<ManagedResource> removed, List<String> errors) {
+        for (String tenant : new LinkedHashSet<>(mine.stream().map(ManagedResource::tenantSlug).toList())) {
+            Optional<Claim> claim = guard.claim(tenant);
+            if (claim.isEmpty()) {
+                spared.add(tenant);
+                progress.event("sweep", "left " + tenant + " alone: it is live now or a run holds it");
+                continue;
+            }
+            try (Claim held = claim.get()) {
+                driver.destroy(Slug.of(tenant));
+                mine.stream().filter(r -> r.tenantSlug().equals(tenant)).forEach(removed::add);
+                progress.event("sweep", "removed " + driver.kind().stepName() + " of " + tenant);
+            } catch (ResourceException | RuntimeException e) {
+                errors.add(driver.kind().stepName() + " of " + tenant + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Credentials of resources that are being destroyed are of no use to anyone: never leave them behind. */

@@ -23,6 +23,7 @@ public final class SlackNotifier implements Notifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ECHOED_BODY = 200;
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
 
     private final Secret webhook;
     private final URI uri;
@@ -60,14 +61,12 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public NotificationOutcome send(NotificationEvent event) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(policy.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(payload(event))).build();
+        String body = payload(event);
         long start = System.nanoTime();
         int attempt = 0;
         while (true) {
             attempt++;
-            Attempt result = attempt(request);
+            Attempt result = attempt(request(body, Duration.ofNanos(System.nanoTime() - start)));
             if (result.delivered()) {
                 return NotificationOutcome.delivered(channel(), event, attempt);
             }
@@ -86,6 +85,18 @@ public final class SlackNotifier implements Notifier {
                         "Slack webhook: interrupted while waiting to retry; last answer: " + result.problem());
             }
         }
+    }
+
+    /**
+     * One attempt's request, its deadline cut to what is left of the overall bound: a webhook that accepts
+     * and never answers must not hold provisioning past {@code maxTotal} (it did by a whole request timeout).
+     */
+    private HttpRequest request(String body, Duration spent) {
+        Duration left = policy.maxTotal().minus(spent);
+        Duration timeout = left.compareTo(policy.requestTimeout()) < 0 ? left : policy.requestTimeout();
+        return HttpRequest.newBuilder(uri).timeout(timeout.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** Why not to try again, or null to retry. */

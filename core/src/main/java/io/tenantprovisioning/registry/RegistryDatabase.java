@@ -42,6 +42,11 @@ public final class RegistryDatabase implements AutoCloseable {
 
     private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     private static final int POOL_SIZE = 4;
+    // every registry call has a deadline: a registry that refuses or stops answering ends the run with a
+    // RegistryException naming it, instead of a thread blocked forever on a socket (issue 19, item 2)
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final int SOCKET_TIMEOUT_SECONDS = 60;
+    private static final long POOL_WAIT_MILLIS = 10_000;
 
     private final String url;
     private final String user;
@@ -181,6 +186,7 @@ public final class RegistryDatabase implements AutoCloseable {
         config.setDataSource(ds);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
+        config.setConnectionTimeout(POOL_WAIT_MILLIS);
         config.setConnectionInitSql(setRoleSql());
         return config;
     }
@@ -192,6 +198,9 @@ public final class RegistryDatabase implements AutoCloseable {
         ds.setUser(user);
         ds.setPassword(password.reveal());
         ds.setApplicationName(applicationName);
+        ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        ds.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        ds.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
         return ds;
     }
 

@@ -21,6 +21,11 @@ abstract class SqlScope {
         return new Pooled(dataSource);
     }
 
+    /** Everything on one connection the caller owns, in whatever transaction it has open. */
+    static SqlScope bound(Connection connection) {
+        return new Bound(connection);
+    }
+
     private static final class Pooled extends SqlScope {
         private final DataSource dataSource;
 

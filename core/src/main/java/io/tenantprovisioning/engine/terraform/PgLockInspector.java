@@ -58,6 +58,9 @@ final class PgLockInspector implements LockInspector {
         ds.setUser(user);
         ds.setPassword(password.reveal());
         ds.setApplicationName("tenantctl lock inspection");
+        ds.setConnectTimeout(10);
+        ds.setLoginTimeout(10);
+        ds.setSocketTimeout(30);
         try (Connection c = ds.getConnection()) {
             List<LockHolder> holders = new ArrayList<>();
             Long rowId = stateRowId(c, workspace);

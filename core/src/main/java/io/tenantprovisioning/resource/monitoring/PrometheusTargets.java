@@ -28,7 +28,9 @@ public final class PrometheusTargets {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    // the shared Prometheus answered /api/v1/targets in 5-9 s under a load average of 12 (2026-12-07): 5 s
+    // failed check 7 on a slow but working server; check 7's own deadline (20 s) still bounds the whole check
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -51,7 +53,7 @@ public final class PrometheusTargets {
     public List<ScrapeTarget> active() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("api/v1/targets?state=active"))
                 .timeout(TIMEOUT).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IOException("Prometheus " + baseUrl + "api/v1/targets answered HTTP " + response.statusCode());
         }
@@ -85,7 +87,7 @@ public final class PrometheusTargets {
     public List<String> fileSdGlobs() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("api/v1/status/config"))
                 .timeout(TIMEOUT).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IOException("Prometheus " + baseUrl + "api/v1/status/config answered HTTP " + response.statusCode());
         }
@@ -104,6 +106,17 @@ public final class PrometheusTargets {
             }
         }
         return globs;
+    }
+
+    /** One request; a connection refused or a deadline passed says it was Prometheus, and where. */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException("Prometheus at " + baseUrl + " could not be asked " + request.uri().getPath() + " (deadline "
+                    + TIMEOUT.toSeconds() + " s): " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
     }
 
     private static String unquote(String value) {

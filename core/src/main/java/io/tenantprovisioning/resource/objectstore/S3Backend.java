@@ -358,6 +358,7 @@ public final class S3Backend implements ObjectStoreBackend {
             }
             return text.toString();
         }
-        return e.getMessage();
+        // a client-side failure (refused, timed out) would otherwise not say which service it was
+        return "S3/IAM request not completed: " + e.getMessage();
     }
 }

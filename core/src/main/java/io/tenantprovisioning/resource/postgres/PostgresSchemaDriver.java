@@ -93,7 +93,12 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         ds.setURL(endpoint.jdbcUrl());
         ds.setUser(settings.string(Setting.REGISTRY_DB_USER));
         ds.setPassword(settings.requiredSecret(Setting.REGISTRY_DB_PASSWORD).reveal());
+        // deadlines on every admin call: a server that refuses or stops answering fails the step, never hangs it
+        ds.setConnectTimeout(10);
+        ds.setLoginTimeout(10);
+        ds.setSocketTimeout(60);
         config.setDataSource(ds);
+        config.setConnectionTimeout(10_000);
         // parallel work shares it (provision --from, revalidate --parallel): each tenant's migration and its
         // canary hold a connection for seconds; 3 starved four parallel rows into 30 s pool timeouts
         config.setMaximumPoolSize(8);

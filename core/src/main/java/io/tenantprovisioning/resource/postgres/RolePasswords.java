@@ -58,6 +58,8 @@ public final class RolePasswords {
         tenant.setUser(role.name());
         tenant.setPassword(password.reveal());
         tenant.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        tenant.setConnectTimeout(LOGIN_TIMEOUT_SECONDS);
+        tenant.setSocketTimeout(LOGIN_TIMEOUT_SECONDS * 2);
         tenant.setApplicationName("tenantctl-rotate-probe");
         try (Connection c = tenant.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_user")) {

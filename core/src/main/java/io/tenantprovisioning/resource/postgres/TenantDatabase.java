@@ -35,6 +35,7 @@ public final class TenantDatabase implements AutoCloseable {
         dataSource.setPassword(password.reveal());
         dataSource.setApplicationName("tenantctl-tenant");
         dataSource.setConnectTimeout(10);
+        dataSource.setLoginTimeout(10);
         dataSource.setSocketTimeout(60);
     }
 
