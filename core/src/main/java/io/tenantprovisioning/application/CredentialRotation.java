@@ -87,6 +87,7 @@ public final class CredentialRotation {
             throw new IllegalArgumentException("name at least one credential to rotate");
         }
         Instant started = clock.instant();
+        Set<CredentialKind> rotatable = rotatableHere(kinds, progress);
         List<TenantRecord> serving = graph.registry.tenants().list(Optional.empty()).stream()
                 .filter(t -> STARTS_FROM.contains(t.state())).toList();
         Map<String, List<SecretStamp>> stamps = graph.registry.secretStamps()
@@ -98,7 +99,7 @@ public final class CredentialRotation {
                     .filter(age -> age.age().compareTo(olderThan) > 0)
                     .map(age -> new TenantRotation.DueCredential(CredentialKind.ofVaultName(age.name()).orElseThrow(),
                             age.age()))
-                    .filter(d -> kinds.contains(d.kind()))
+                    .filter(d -> rotatable.contains(d.kind()))
                     .sorted(java.util.Comparator.comparing(TenantRotation.DueCredential::kind)).toList();
             if (!old.isEmpty()) {
                 due.put(tenant, old);
@@ -119,6 +120,20 @@ public final class CredentialRotation {
                     + " — " + seconds(started) + " s elapsed");
         }
         return new FleetRotation(started, clock.instant(), olderThan, serving.size(), rows);
+    }
+
+    /**
+     * The kinds asked for that this installation can rotate at all: a key of the filesystem object store is
+     * never renewed (see {@link ObjectKeyRotation#FILESYSTEM_KEY}), so its age must not make a tenant due
+     * again on every run.
+     */
+    private Set<CredentialKind> rotatableHere(Set<CredentialKind> kinds, ProgressListener progress) {
+        Set<CredentialKind> rotatable = EnumSet.copyOf(kinds);
+        if (kinds.contains(CredentialKind.S3) && graph.services.objectStore().backend().keys().isEmpty()) {
+            rotatable.remove(CredentialKind.S3);
+            progress.event(FLEET_STEP, "s3 is not rotated here: " + ObjectKeyRotation.FILESYSTEM_KEY);
+        }
+        return rotatable;
     }
 
     private TenantRotation rotateOne(Slug slug, List<TenantRotation.DueCredential> due, String actor,
