@@ -87,24 +87,10 @@ public final class CredentialRotation {
             throw new IllegalArgumentException("name at least one credential to rotate");
         }
         Instant started = clock.instant();
-        Set<CredentialKind> rotatable = rotatableHere(kinds, progress);
         List<TenantRecord> serving = graph.registry.tenants().list(Optional.empty()).stream()
                 .filter(t -> STARTS_FROM.contains(t.state())).toList();
-        Map<String, List<SecretStamp>> stamps = graph.registry.secretStamps()
-                .of(serving.stream().map(TenantRecord::slug).toList());
-        Map<TenantRecord, List<TenantRotation.DueCredential>> due = new LinkedHashMap<>();
-        for (TenantRecord tenant : serving) {
-            List<TenantRotation.DueCredential> old = CredentialAge.inUse(CredentialAge.of(
-                            stamps.get(tenant.slug().value()), started)).stream()
-                    .filter(age -> age.age().compareTo(olderThan) > 0)
-                    .map(age -> new TenantRotation.DueCredential(CredentialKind.ofVaultName(age.name()).orElseThrow(),
-                            age.age()))
-                    .filter(d -> rotatable.contains(d.kind()))
-                    .sorted(java.util.Comparator.comparing(TenantRotation.DueCredential::kind)).toList();
-            if (!old.isEmpty()) {
-                due.put(tenant, old);
-            }
-        }
+        Map<TenantRecord, List<TenantRotation.DueCredential>> due = due(serving, olderThan,
+                rotatableHere(kinds, progress), started);
         progress.event(FLEET_STEP, due.size() + " of " + serving.size() + " serving tenant(s) hold credentials older "
                 + "than " + olderThan.toDays() + " days");
         List<TenantRotation> rows = new ArrayList<>();
@@ -120,6 +106,27 @@ public final class CredentialRotation {
                     + " — " + seconds(started) + " s elapsed");
         }
         return new FleetRotation(started, clock.instant(), olderThan, serving.size(), rows);
+    }
+
+    /** Each serving tenant holding a credential of {@code kinds} older than {@code olderThan}, with those credentials. */
+    private Map<TenantRecord, List<TenantRotation.DueCredential>> due(List<TenantRecord> serving, Duration olderThan,
+                                                                      Set<CredentialKind> kinds, Instant now) {
+        Map<String, List<SecretStamp>> stamps = graph.registry.secretStamps()
+                .of(serving.stream().map(TenantRecord::slug).toList());
+        Map<TenantRecord, List<TenantRotation.DueCredential>> due = new LinkedHashMap<>();
+        for (TenantRecord tenant : serving) {
+            List<TenantRotation.DueCredential> old = CredentialAge.inUse(CredentialAge.of(
+                            stamps.get(tenant.slug().value()), now)).stream()
+                    .filter(age -> age.age().compareTo(olderThan) > 0)
+                    .map(age -> new TenantRotation.DueCredential(CredentialKind.ofVaultName(age.name()).orElseThrow(),
+                            age.age()))
+                    .filter(d -> kinds.contains(d.kind()))
+                    .sorted(java.util.Comparator.comparing(TenantRotation.DueCredential::kind)).toList();
+            if (!old.isEmpty()) {
+                due.put(tenant, old);
+            }
+        }
+        return due;
     }
 
     /**

@@ -32,7 +32,7 @@ public final class RotationReports {
 
     /** JUnit XML of the run, one {@code <testsuite name="tenant-<slug>">} per tenant. */
     public static String junit(FleetRotation run) {
-        return JUnitXmlReport.render(run.tenants().stream().map(RotationReports::suite).toList());
+        return JUnitXmlReport.render(run.tenants().stream().map(t -> suite(t, run.startedAt())).toList());
     }
 
     /** The page a person opens: what was due, what each credential's rotation did, and the verdict. */
@@ -72,12 +72,13 @@ public final class RotationReports {
                 status(result(outcome)), message(detail(outcome))))).toList();
     }
 
-    private static ValidationReport suite(TenantRotation tenant) {
+    /** @param runStart when the run began: a tenant not rotated has no start of its own */
+    private static ValidationReport suite(TenantRotation tenant, java.time.Instant runStart) {
         if (tenant instanceof TenantRotation.NotRun notRun) {
             CheckResult refused = new CheckResult("rotate", "Rotate credentials", true,
                     new CheckOutcome.Failed("not rotated: " + notRun.reason(), null), notRun.elapsed());
-            return new ValidationReport(notRun.slug(), "unknown", java.time.Instant.EPOCH,
-                    java.time.Instant.EPOCH.plus(notRun.elapsed()), List.of(refused));
+            return new ValidationReport(notRun.slug(), "unknown", runStart, runStart.plus(notRun.elapsed()),
+                    List.of(refused));
         }
         RotationReport report = ((TenantRotation.Ran) tenant).report();
         List<CheckResult> results = report.outcomes().stream().map(outcome -> new CheckResult(
