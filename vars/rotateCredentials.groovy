@@ -1,8 +1,10 @@
 /*
- * rotateCredentials(Map config): the scheduled credential rotation of the tenants named in `tenants`
- * (see rotateCredentials.txt). Each tenant is one `tenantctl rotate` call: the engine proves every new
- * credential before it revokes the old one and keeps a working credential when a rotation fails. Each
- * tenant's JSON result is archived; one tenant that fails does not stop the others.
+ * rotateCredentials(Map config): the scheduled credential rotation (see rotateCredentials.txt). Without
+ * `tenants` it is one `tenantctl rotate --all` call: every ACTIVE/DEGRADED tenant whose credentials are older
+ * than `olderThanDays` (default: the controller's CREDENTIAL_MAX_AGE_DAYS); with `tenants`, one `tenantctl
+ * rotate <slug>` call each. The engine proves every new credential before it revokes the old one and keeps a
+ * working credential when a rotation fails; one tenant that fails does not stop the others. The JUnit XML is
+ * published, the HTML page (stylesheet beside it) and the JSON archived.
  */
 
 def call(Map config = [:]) {
@@ -25,7 +27,9 @@ def call(Map config = [:]) {
         }
         post {
             always {
-                archiveArtifacts(artifacts: "${cfg.reportsDir}/*.json", allowEmptyArchive: true)
+                junit(testResults: "${cfg.reportsDir}/*.xml", allowEmptyResults: true)
+                archiveArtifacts(artifacts: "${cfg.reportsDir}/*.json,${cfg.reportsDir}/*.html,${cfg.reportsDir}/*.css",
+                        allowEmptyArchive: true)
             }
         }
     }
@@ -34,7 +38,8 @@ def call(Map config = [:]) {
 Map configure(Map config) {
     Map defaults = [
         schedule    : 'H 3 1 * *',   // monthly, well inside the 90-day maximum age re-validation warns about
-        tenants     : [],            // slugs to rotate
+        tenants     : [],            // slugs to rotate; empty = every serving tenant past olderThanDays
+        olderThanDays: '',           // with no tenants: rotate credentials older than this; empty = CREDENTIAL_MAX_AGE_DAYS
         only        : '',            // subset of db,redis,s3,jwt; empty = all four
         tenantctl   : 'tenantctl',   // the CLI on the agent (bin/tenantctl of a checkout, or on PATH)
         credentials : [:],           // environment variable → "Secret text" credentials ID
@@ -47,6 +52,7 @@ Map configure(Map config) {
     }
     Map cfg = defaults + (config ?: [:])
     cfg.buildsToKeep = cfg.buildsToKeep.toString()
+    cfg.olderThanDays = cfg.olderThanDays.toString()
     return cfg
 }
 
@@ -59,13 +65,18 @@ List configProblems(Map defaults, Map config) {
         problems << "unknown setting(s) ${unknown}; known: ${defaults.keySet()}"
     }
     Map cfg = defaults + config
-    if (!(cfg.tenants instanceof List) || cfg.tenants.isEmpty()) {
-        problems << 'tenants must name at least one tenant slug'
+    if (!(cfg.tenants instanceof List)) {
+        problems << 'tenants must be a list of tenant slugs (empty: every serving tenant past olderThanDays)'
     } else {
         List bad = cfg.tenants.findAll { !(it.toString() ==~ /[a-z][a-z0-9-]{1,30}[a-z0-9]/) }
         if (bad) {
             problems << "tenants ${bad} are not slugs (^[a-z][a-z0-9-]{1,30}[a-z0-9]\$)"
         }
+    }
+    if (!(cfg.olderThanDays.toString() ==~ /[0-9]{0,5}/)) {
+        problems << "olderThanDays '${cfg.olderThanDays}' must be a whole number of days (or empty)"
+    } else if (cfg.olderThanDays.toString() && cfg.tenants instanceof List && !cfg.tenants.isEmpty()) {
+        problems << 'olderThanDays goes with an empty tenants list (named tenants are rotated whatever their age)'
     }
     if (!(cfg.only.toString() ==~ /((db|redis|s3|jwt)(,(db|redis|s3|jwt))*)?/)) {
         problems << "only '${cfg.only}' must be a comma-separated subset of db,redis,s3,jwt"
@@ -82,27 +93,53 @@ List configProblems(Map defaults, Map config) {
 
 /**
  * Exit codes of `tenantctl rotate`: 0 rotated; 1 a credential failed to rotate but the tenant kept a
- * working one (the build turns UNSTABLE, the JSON says which and why); anything else (2 bad input or a
- * tenant not serving, 4 another run holds the tenant) fails the build after every tenant was tried.
+ * working one, or a tenant was not rotated (another run held it, Terraform owns the credential): the build
+ * turns UNSTABLE and the reports say which and why; anything else (2 bad input or a tenant not serving)
+ * fails the build after every tenant was tried.
  */
 def rotateAll(Map cfg) {
     Map codes = [:]
     String only = cfg.only ? " --only ${cfg.only}" : ''
     sh(script: "mkdir -p '${cfg.reportsDir}'")
     withTenantCredentials(cfg.credentials) {
-        for (String slug : cfg.tenants) {
-            String command = "${cfg.tenantctl} rotate ${slug}${only} --json > '${cfg.reportsDir}/${slug}.json'"
-            codes[slug] = sh(script: command, returnStatus: true)
+        if (cfg.tenants.isEmpty()) {
+            String olderThan = cfg.olderThanDays ? " --older-than ${cfg.olderThanDays}" : ''
+            codes['--all'] = sh(script: rotateCommand(cfg, '--all' + olderThan + only, 'rotation'), returnStatus: true)
+        } else {
+            // an index loop: a list's iterator is not serializable program state under CPS
+            for (int i = 0; i < cfg.tenants.size(); i++) {
+                String slug = cfg.tenants[i].toString()
+                codes[slug] = sh(script: rotateCommand(cfg, slug + only, slug), returnStatus: true)
+            }
         }
     }
-    List failed = codes.findAll { it.value != 0 && it.value != 1 }.collect { "${it.key} (exit ${it.value})" }
-    List kept = codes.findAll { it.value == 1 }.collect { it.key }
+    List failed = failedOf(codes)
+    List kept = keptOf(codes)
     if (failed) {
         error("tenantctl rotate failed for ${failed.join(', ')}")
     } else if (kept) {
-        unstable("Some credentials were not rotated (each kept a working one): ${kept.join(', ')}")
+        unstable("Some credentials were not rotated (each kept a working one; see the reports): ${kept.join(', ')}")
     } else {
-        echo "Rotated the credentials of ${codes.size()} tenant(s)"
+        echo "Rotated the credentials of ${cfg.tenants.isEmpty() ? 'every tenant that was due' : codes.size() + ' tenant(s)'}"
     }
     return codes
+}
+
+/** Calls whose exit was neither 0 nor 1; outside CPS (map entries are not serializable program state). */
+@NonCPS
+List failedOf(Map codes) {
+    return codes.findAll { it.value != 0 && it.value != 1 }.collect { "${it.key} (exit ${it.value})".toString() }
+}
+
+/** Calls that exited 1: a credential kept its working value, or a tenant was not rotated. */
+@NonCPS
+List keptOf(Map codes) {
+    return codes.findAll { it.value == 1 }.collect { it.key.toString() }
+}
+
+/** One `tenantctl rotate` writing its JUnit XML, HTML page (stylesheet beside: Jenkins' CSP) and JSON. */
+String rotateCommand(Map cfg, String target, String name) {
+    String reports = "${cfg.reportsDir}/${name}"
+    return "${cfg.tenantctl} rotate ${target} --junit '${reports}.xml' --html '${reports}.html' --stylesheet-beside" +
+            " --json > '${reports}.json'"
 }

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.cli;
 
+import io.tenantprovisioning.report.HtmlPage;
+import io.tenantprovisioning.report.ReportPage;
 import io.tenantprovisioning.validation.ValidationReport;
 import io.tenantprovisioning.validation.report.HtmlReport;
 import io.tenantprovisioning.validation.report.JUnitXmlReport;
@@ -30,6 +32,27 @@ final class ReportOptions {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A report of another run (rotation): its JUnit XML as given, and its page self-contained, or linking
+     * {@link HtmlPage#STYLESHEET} written beside it (for Jenkins, whose CSP drops inline styles).
+     */
+    void write(String junitXml, ReportPage page, boolean stylesheetBeside) {
+        try {
+            if (junit != null) {
+                createParent(junit);
+                Files.writeString(junit, junitXml);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+        }
+        if (html != null && stylesheetBeside) {
+            HtmlFile.write(html, HtmlPage.renderLinked(page));
+            HtmlFile.write(html.toAbsolutePath().resolveSibling(HtmlPage.STYLESHEET), HtmlPage.stylesheet());
+        } else if (html != null) {
+            HtmlFile.write(html, HtmlPage.render(page));
         }
     }
 

@@ -26,6 +26,7 @@ final class ChangeRecords {
     static final String ACTION_REQUESTED = "config-change";
     static final String ACTION_APPLIED = "config-applied";
     static final String ACTION_RESTORED = "config-restored";
+    static final String ACTION_CANCELLED = "config-cancelled";
 
     private final Registry registry;
 
@@ -89,6 +90,25 @@ final class ChangeRecords {
                     "v" + version.version() + " failed and the previous configuration was restored: " + reason
                             + " [identity " + actor.source().label() + "]"));
             return null;
+        });
+    }
+
+    /**
+     * The tenant is going away: its change still waiting for approval or to be applied is closed (REJECTED,
+     * with why in its note) and audited, so no later approval or `resume` can apply it. Returns the version
+     * it closed, if any.
+     */
+    Optional<ConfigVersion> cancelOpen(TenantRecord tenant, String actor, String why) {
+        return registry.inTransaction(tx -> {
+            TenantRecord locked = tx.tenants().lock(tenant.id());
+            Optional<ConfigVersion> open = tx.configVersions().open(locked.id());
+            open.ifPresent(version -> {
+                move(tx, version, version.status(), ConfigVersionStatus.REJECTED, "cancelled: " + why);
+                tx.audit().append(new AuditEntry(actor, locked.slug().value(), ACTION_CANCELLED, null, null,
+                        "change v" + version.version() + " (request " + version.requestId() + ", " + version.status()
+                                + ") cancelled, never to be applied: " + why));
+            });
+            return open;
         });
     }
 

@@ -4,6 +4,8 @@ import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.RegistryException;
+import io.tenantprovisioning.registry.SecretStamp;
 import io.tenantprovisioning.registry.StateConflictException;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
@@ -14,7 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +33,11 @@ public final class CredentialRotation {
 
     /** Tenants that serve traffic: the ones whose credentials are in use. */
     public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.ACTIVE, TenantState.DEGRADED);
+
+    /** The credentials the terraform engine's module creates and keeps in its state. */
+    public static final Set<CredentialKind> TERRAFORM_OWNED = EnumSet.of(CredentialKind.DB, CredentialKind.S3);
+
+    private static final String FLEET_STEP = "rotate-all";
 
     private final PlatformGraph graph;
     private final Clock clock;
@@ -51,6 +61,7 @@ public final class CredentialRotation {
                 throw new StateConflictException("tenant '" + slug + "' is " + tenant.state()
                         + "; only ACTIVE and DEGRADED tenants have credentials in use to rotate");
             }
+            refuseEngineOwned(tenant, kinds);
             Instant started = clock.instant();
             RotationProcedure procedure = new RotationProcedure(graph.registry, graph.failurePoints, progress, actor);
             List<RotationOutcome> outcomes = new ArrayList<>();
@@ -59,6 +70,114 @@ public final class CredentialRotation {
             }
             return new RotationReport(slug.value(), started, clock.instant(), outcomes);
         });
+    }
+
+    /**
+     * rotate --all: every ACTIVE or DEGRADED tenant with a credential of {@code kinds} older than
+     * {@code olderThan}, one after the other, each rotating only its credentials that are due. A tenant that
+     * cannot be rotated (another run holds it, its engine owns the credentials, anything else) is reported and
+     * the others still run.
+     */
+    public FleetRotation rotateDue(Duration olderThan, Set<CredentialKind> kinds, String actor,
+                                   ProgressListener progress) {
+        if (olderThan.isNegative()) {
+            throw new IllegalArgumentException("the age limit cannot be negative: " + olderThan.toDays() + " days");
+        }
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("name at least one credential to rotate");
+        }
+        Instant started = clock.instant();
+        List<TenantRecord> serving = graph.registry.tenants().list(Optional.empty()).stream()
+                .filter(t -> STARTS_FROM.contains(t.state())).toList();
+        Map<TenantRecord, List<TenantRotation.DueCredential>> due = due(serving, olderThan,
+                rotatableHere(kinds, progress), started);
+        progress.event(FLEET_STEP, due.size() + " of " + serving.size() + " serving tenant(s) hold credentials older "
+                + "than " + olderThan.toDays() + " days");
+        List<TenantRotation> rows = new ArrayList<>();
+        for (Map.Entry<TenantRecord, List<TenantRotation.DueCredential>> entry : due.entrySet()) {
+            String position = "[" + (rows.size() + 1) + "/" + due.size() + "] " + entry.getKey().slug();
+            progress.event(FLEET_STEP, position + ": rotating " + String.join(", ", entry.getValue().stream()
+                    .map(d -> d.kind().option() + " (" + d.age().toDays() + " d)").toList()) + " — "
+                    + seconds(started) + " s elapsed");
+            TenantRotation row = rotateOne(entry.getKey().slug(), entry.getValue(), actor, progress);
+            rows.add(row);
+            progress.event(FLEET_STEP, position + ": " + (row.succeeded() ? "done" : row instanceof
+                    TenantRotation.NotRun notRun ? "not rotated — " + notRun.reason() : "a credential failed")
+                    + " — " + seconds(started) + " s elapsed");
+        }
+        return new FleetRotation(started, clock.instant(), olderThan, serving.size(), rows);
+    }
+
+    /** Each serving tenant holding a credential of {@code kinds} older than {@code olderThan}, with those credentials. */
+    private Map<TenantRecord, List<TenantRotation.DueCredential>> due(List<TenantRecord> serving, Duration olderThan,
+                                                                      Set<CredentialKind> kinds, Instant now) {
+        Map<String, List<SecretStamp>> stamps = graph.registry.secretStamps()
+                .of(serving.stream().map(TenantRecord::slug).toList());
+        Map<TenantRecord, List<TenantRotation.DueCredential>> due = new LinkedHashMap<>();
+        for (TenantRecord tenant : serving) {
+            List<TenantRotation.DueCredential> old = CredentialAge.inUse(CredentialAge.of(
+                            stamps.get(tenant.slug().value()), now)).stream()
+                    .filter(age -> age.age().compareTo(olderThan) > 0)
+                    .map(age -> new TenantRotation.DueCredential(CredentialKind.ofVaultName(age.name()).orElseThrow(),
+                            age.age()))
+                    .filter(d -> kinds.contains(d.kind()))
+                    .sorted(java.util.Comparator.comparing(TenantRotation.DueCredential::kind)).toList();
+            if (!old.isEmpty()) {
+                due.put(tenant, old);
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The kinds asked for that this installation can rotate at all: a key of the filesystem object store is
+     * never renewed (see {@link ObjectKeyRotation#FILESYSTEM_KEY}), so its age must not make a tenant due
+     * again on every run.
+     */
+    private Set<CredentialKind> rotatableHere(Set<CredentialKind> kinds, ProgressListener progress) {
+        Set<CredentialKind> rotatable = EnumSet.copyOf(kinds);
+        if (kinds.contains(CredentialKind.S3) && graph.services.objectStore().backend().keys().isEmpty()) {
+            rotatable.remove(CredentialKind.S3);
+            progress.event(FLEET_STEP, "s3 is not rotated here: " + ObjectKeyRotation.FILESYSTEM_KEY);
+        }
+        return rotatable;
+    }
+
+    private TenantRotation rotateOne(Slug slug, List<TenantRotation.DueCredential> due, String actor,
+                                     ProgressListener progress) {
+        Instant started = clock.instant();
+        Set<CredentialKind> kinds = EnumSet.noneOf(CredentialKind.class);
+        due.forEach(d -> kinds.add(d.kind()));
+        try {
+            return new TenantRotation.Ran(rotate(slug, kinds, actor, progress), due);
+        } catch (RuntimeException e) {
+            // one tenant that cannot be rotated must not stop the others; it changed nothing
+            String reason = e instanceof IllegalStateException || e instanceof RegistryException ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new TenantRotation.NotRun(slug.value(), reason, Duration.between(started, clock.instant()));
+        }
+    }
+
+    private String seconds(Instant since) {
+        return String.format(Locale.ROOT, "%.1f", Duration.between(since, clock.instant()).toMillis() / 1000.0);
+    }
+
+    /**
+     * With the terraform engine the role's password and the IAM access key are Terraform's (its state holds
+     * them): rotating them here would fight Terraform, and rotating only the rest would leave the operator
+     * believing the tenant rotated. So the run is refused before anything changes.
+     */
+    private static void refuseEngineOwned(TenantRecord tenant, Set<CredentialKind> kinds) {
+        Set<CredentialKind> owned = EnumSet.noneOf(CredentialKind.class);
+        kinds.stream().filter(TERRAFORM_OWNED::contains).forEach(owned::add);
+        if (tenant.engineName().filter("terraform"::equals).isPresent() && !owned.isEmpty()) {
+            throw new StateConflictException("tenant '" + tenant.slug() + "' was provisioned by the terraform engine: "
+                    + "its " + String.join(" and ", owned.stream().map(CredentialKind::option).toList())
+                    + (owned.size() == 1 ? " credential is" : " credentials are") + " in Terraform's state, so "
+                    + "tenantctl does not rotate " + (owned.size() == 1 ? "it" : "them") + " (rotate through "
+                    + "Terraform, e.g. `tofu apply -replace`); nothing was rotated. `--only redis,jwt` rotates the "
+                    + "credentials tenantctl owns");
+        }
     }
 
     private RotationOutcome run(RotationProcedure procedure, CredentialKind kind, TenantRecord tenant) {

@@ -18,6 +18,16 @@ import java.util.Optional;
  */
 final class ObjectKeyRotation implements CredentialRotator<TenantObjectCredentials> {
 
+    /**
+     * Why the filesystem store's key is not rotated: it guards no service. The bucket is a folder of this
+     * host; the key's hash in the bucket's sidecar is checked by tenantctl's own client in the reading process,
+     * and whoever can read DATA_DIR reads the objects without it. Renewing it would change no access.
+     */
+    static final String FILESYSTEM_KEY = "the filesystem object store has no service credential to rotate: its "
+            + "bucket is a folder under DATA_DIR, and the key (a hash in the bucket's sidecar) is checked only by "
+            + "tenantctl's own client, so whoever can read the folder reads the objects without it; renewing it "
+            + "would change no access. Keys are rotated on S3 (OBJECT_STORE=s3)";
+
     private final Optional<TenantKeys> keys;
     private final RotationRecords records;
     private final Optional<String> unsupported;
@@ -38,8 +48,7 @@ final class ObjectKeyRotation implements CredentialRotator<TenantObjectCredentia
         if (unsupported.isPresent()) {
             return unsupported;
         }
-        return keys.isPresent() ? Optional.empty() : Optional.of("this object store holds one key per bucket, so "
-                + "it cannot be rotated without a gap; keys are rotated on S3 (OBJECT_STORE=s3)");
+        return keys.isPresent() ? Optional.empty() : Optional.of(FILESYSTEM_KEY);
     }
 
     /** A key the records do not name (an interrupted rotation issued it) is deleted: IAM allows only two. */

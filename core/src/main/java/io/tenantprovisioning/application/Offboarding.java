@@ -56,6 +56,10 @@ public final class Offboarding {
         if (export.isEmpty()) {
             reportUnexportedRows(slug, progress);
         }
+        // after the export (a failed one leaves the tenant serving, its change still open), before anything goes
+        new ChangeRecords(registry).cancelOpen(tenant, graph.actor(), "the tenant is being offboarded")
+                .ifPresent(v -> progress.event("offboard", "change v" + v.version() + " (" + v.status()
+                        + ") cancelled: it will never be applied"));
         TeardownResult result = teardown.offboard(slug, graph.actor(), "offboarding requested", progress);
         return new OffboardingResult(result, export, registry.audit().forTenant(slug.value()).size(),
                 registry.approvals().forRequest(tenant.requestId()).size());

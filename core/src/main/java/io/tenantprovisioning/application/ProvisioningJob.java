@@ -8,6 +8,8 @@ import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.validation.ValidationReport;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The whole job as `tenantctl provision` and `resume` run it: submit → approval route → provision →
@@ -35,6 +37,10 @@ public final class ProvisioningJob {
         this.hook = hook;
     }
 
+    /** States a run passes through and leaves only when it ends: found on a replay, that run died. */
+    static final Set<TenantState> INTERRUPTED = EnumSet.of(TenantState.PROVISIONING, TenantState.CONFIGURING,
+            TenantState.VALIDATING, TenantState.ROLLING_BACK);
+
     /** The job for a requester named through the Java API (tests, embedding): see {@link Actor#stated}. */
     public PipelineOutcome run(RequestDraft draft, String requester, EngineKind engine, ProgressListener progress) {
         return run(draft, Actor.stated(requester), engine, progress);
@@ -45,6 +51,9 @@ public final class ProvisioningJob {
         SubmissionResult submission = submit.submit(draft, requester);
         if (submission.replayed()) {
             TenantState state = graph.registry.tenants().require(Slug.of(submission.slug())).state();
+            if (INTERRUPTED.contains(state)) {
+                return rollBackInterrupted(Slug.of(submission.slug()), submission, progress);
+            }
             progress.event("approve", "replay of request " + submission.requestId() + ": tenant is " + state);
             return new PipelineOutcome.Replayed(submission.slug(), submission, state.name());
         }
@@ -55,6 +64,29 @@ public final class ProvisioningJob {
         }
         progress.event("approve", "auto-approved (budget below the threshold)");
         return provisionApproved(Slug.of(submission.slug()), submission, engine, progress);
+    }
+
+    /**
+     * A replay finds its request's run mid-way. If a run still holds the tenant's lock it is alive, and the
+     * replay is refused (RunInProgressException, as for any second run). Otherwise the run died (a killed
+     * process, a crash): what it left is rolled back now, so a re-run of the same request, or of the same
+     * file row, never leaves a half-built tenant behind nor builds a second one.
+     */
+    private PipelineOutcome rollBackInterrupted(Slug slug, SubmissionResult submission, ProgressListener progress) {
+        return graph.underRunLock(slug, "provision", () -> {
+            TenantRecord tenant = graph.registry.tenants().require(slug);
+            if (!INTERRUPTED.contains(tenant.state())) {
+                // another replay finished it between our read and the lock
+                progress.event("approve", "replay of request " + submission.requestId() + ": tenant is "
+                        + tenant.state());
+                return new PipelineOutcome.Replayed(slug.value(), submission, tenant.state().name());
+            }
+            String reason = "the run of request " + submission.requestId() + " was interrupted at " + tenant.state()
+                    + " (its process ended without finishing); rolled back on its replay";
+            progress.event("rollback", reason);
+            RollbackResult result = rollback.rollbackLocked(tenant, reason, progress);
+            return new PipelineOutcome.RolledBack(slug.value(), reason, null, result.survivors());
+        });
     }
 
     /** Continues an APPROVED request (after `tenantctl approve`). */

@@ -23,15 +23,39 @@ class RotateCredentialsTest extends LibraryTestBase {
     }
 
     @Test
-    void monthlyByDefaultOneRotateCallPerTenantAndTheirJsonArchived() {
-        script.call([tenants: ['acme-corp', 'globex']])
+    void monthlyByDefaultOneFleetRotationWhoseJunitIsPublishedAndPageArchived() {
+        script.call([:])
 
         assertEquals(['H 3 1 * *'], declarative.crons)
         assertEquals(["mkdir -p 'reports/rotation'",
-                      "tenantctl rotate acme-corp --json > 'reports/rotation/acme-corp.json'",
-                      "tenantctl rotate globex --json > 'reports/rotation/globex.json'"],
+                      "tenantctl rotate --all --junit 'reports/rotation/rotation.xml' --html " +
+                              "'reports/rotation/rotation.html' --stylesheet-beside --json > 'reports/rotation/rotation.json'"],
                 argsOf('sh').collect { it.script.toString() })
-        assertEquals('reports/rotation/*.json', argsOf('archiveArtifacts')[0].artifacts.toString())
+        assertEquals('reports/rotation/*.xml', argsOf('junit')[0].testResults.toString())
+        assertEquals('reports/rotation/*.json,reports/rotation/*.html,reports/rotation/*.css',
+                argsOf('archiveArtifacts')[0].artifacts.toString())
+        assertEquals(String.valueOf(declarative.buildError), 'SUCCESS', declarative.result())
+    }
+
+    @Test
+    void theAgeLimitAndTheKindsGoToTheFleetRotation() {
+        script.call([olderThanDays: 0, only: 'redis,jwt'])
+
+        assertEquals("tenantctl rotate --all --older-than 0 --only redis,jwt --junit 'reports/rotation/rotation.xml' " +
+                "--html 'reports/rotation/rotation.html' --stylesheet-beside --json > 'reports/rotation/rotation.json'",
+                argsOf('sh')[1].script.toString())
+    }
+
+    @Test
+    void namedTenantsAreOneRotateCallEachWithTheirReports() {
+        script.call([tenants: ['acme-corp', 'globex']])
+
+        assertEquals(["mkdir -p 'reports/rotation'",
+                      "tenantctl rotate acme-corp --junit 'reports/rotation/acme-corp.xml' --html " +
+                              "'reports/rotation/acme-corp.html' --stylesheet-beside --json > 'reports/rotation/acme-corp.json'",
+                      "tenantctl rotate globex --junit 'reports/rotation/globex.xml' --html " +
+                              "'reports/rotation/globex.html' --stylesheet-beside --json > 'reports/rotation/globex.json'"],
+                argsOf('sh').collect { it.script.toString() })
         assertEquals('SUCCESS', declarative.result())
     }
 
@@ -39,8 +63,19 @@ class RotateCredentialsTest extends LibraryTestBase {
     void onlyAndTheCliAreConfigurable() {
         script.call([tenants: ['acme-corp'], only: 'db,jwt', tenantctl: '/opt/tenantctl/bin/tenantctl', reportsDir: 'out'])
 
-        assertEquals("/opt/tenantctl/bin/tenantctl rotate acme-corp --only db,jwt --json > 'out/acme-corp.json'",
+        assertEquals("/opt/tenantctl/bin/tenantctl rotate acme-corp --only db,jwt --junit 'out/acme-corp.xml' " +
+                "--html 'out/acme-corp.html' --stylesheet-beside --json > 'out/acme-corp.json'",
                 argsOf('sh')[1].script.toString())
+    }
+
+    @Test
+    void aFleetRotationWithATenantNotRotatedIsUnstable() {
+        exitCodes = ['--all': 1]
+
+        script.call([:])
+
+        assertEquals('UNSTABLE', declarative.result())
+        assertEquals(1, count('junit'))
     }
 
     @Test
@@ -79,12 +114,15 @@ class RotateCredentialsTest extends LibraryTestBase {
     }
 
     @Test
-    void noTenantsIsRefused() {
-        try {
-            script.call([:])
-            fail('a rotation of nobody must fail')
-        } catch (StepFailure e) {
-            assertTrue(e.message, e.message.contains('tenants must name at least one tenant slug'))
+    void anAgeLimitThatIsNoNumberOrGoesWithNamedTenantsIsRefused() {
+        for (Map config : [[olderThanDays: '90; id'], [tenants: ['acme-corp'], olderThanDays: 30], [tenants: 'acme-corp']]) {
+            try {
+                script.call(config)
+                fail("${config} must fail")
+            } catch (StepFailure e) {
+                assertTrue(e.message, e.message.contains('olderThanDays') || e.message.contains('tenants must be a list'))
+            }
         }
+        assertEquals(0, count('sh'))
     }
 }
