@@ -6,6 +6,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ConfiguredResources;
 import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
+import io.tenantprovisioning.engine.EnginePlan;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
@@ -74,6 +75,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final FailurePoints failurePoints;
     private final ResourceKinds kinds;
     private final StateEncryption encryption;
+    private final SavedPlans savedPlans;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
@@ -92,6 +94,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         this.failurePoints = Objects.requireNonNull(failurePoints, "failurePoints");
         this.kinds = ResourceKinds.withBucketPrefix(module.bucketPrefix());
         this.encryption = new StateEncryption(direct.vault());
+        this.savedPlans = new SavedPlans(this.workRoot, module, backend);
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -146,22 +149,63 @@ public final class TerraformEngine implements ProvisioningEngine {
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.variables(spec), backend);
         TerraformRunner tf = ws.open(runner(progress, Optional.of(encryption.keyFor(spec.slug()))));
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
-        PlanSummary summary = tf.show(plan.planFile());
-        progress.event(NAME, "plan for workspace " + ws.workspaceName() + " (plan SHA-256 "
-                + summary.planSha256() + "):");
-        summary.describe().forEach(line -> progress.event(NAME, "  " + line));
-        Map<ResourceKind, Long> intents = intendTerraformKinds(spec, journal);
-        failurePoints.reach(FAIL_STEP);
-        ApplyResult applied;
+        return applyAndAdopt(spec, tf, plan.planFile(), Optional.empty(), journal, progress);
+    }
+
+    /** The plan approvers see, saved in the tenant's working folder until the apply ({@link SavedPlans}). */
+    @Override
+    public Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
+        return Optional.of(savedPlans.plan(spec, runner(progress, Optional.of(encryption.keyFor(spec.slug()))),
+                progress));
+    }
+
+    @Override
+    public void verifyApprovedPlan(TenantResourceSpec spec, String approvedSha256, ProgressListener progress) {
+        savedPlans.verify(spec, approvedSha256);
+    }
+
+    /** As {@link #create}, but applies the saved plan {@link #planForApproval} made, if it is still the approved one. */
+    @Override
+    public CreatedResources createFromApprovedPlan(TenantResourceSpec spec, String approvedSha256,
+                                                   ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
+        savedPlans.verify(spec, approvedSha256);
+        TerraformRunner tf = savedPlans.open(spec.slug(), runner(progress,
+                Optional.of(encryption.keyFor(spec.slug()))));
+        return applyAndAdopt(spec, tf, savedPlans.planFile(spec.slug()), Optional.of(approvedSha256), journal,
+                progress);
+    }
+
+    /**
+     * Show (reported), intent rows for the kinds this root creates, apply of exactly the shown plan (re-hashed and
+     * compared with the approved SHA-256, else with the one just shown), outputs; then each kind in order is
+     * adopted (Terraform created it) or created by its driver.
+     */
+    private CreatedResources applyAndAdopt(TenantResourceSpec spec, TerraformRunner tf, Path planFile,
+                                           Optional<String> approvedSha256, ProvisioningJournal journal,
+                                           ProgressListener progress)
+            throws ResourceException {
+        String workspace = "t-" + spec.slug().value();
         try {
-            applied = tf.apply(plan.planFile(), summary.planSha256());
+            PlanSummary summary = tf.show(planFile);
+            progress.event(NAME, "plan for workspace " + workspace + " (plan SHA-256 " + summary.planSha256() + "):");
+            summary.describe().forEach(line -> progress.event(NAME, "  " + line));
+            Map<ResourceKind, Long> intents = intendTerraformKinds(spec, journal);
+            failurePoints.reach(FAIL_STEP);
+            ApplyResult applied = SavedPlans.apply(tf, planFile, approvedSha256.orElse(summary.planSha256()));
+            progress.event(NAME, "applied " + workspace + ": " + applied.added() + " added, " + applied.changed()
+                    + " changed, " + applied.destroyed() + " destroyed");
+            return adopt(spec, tf, intents, summary, journal, progress);
         } finally {
-            deletePlan(plan.planFile(), progress); // a saved plan holds state and sensitive values
+            deletePlan(planFile, progress); // a saved plan holds state and sensitive values
         }
-        progress.event(NAME, "applied " + ws.workspaceName() + ": " + applied.added() + " added, "
-                + applied.changed() + " changed, " + applied.destroyed() + " destroyed");
+    }
+
+    private CreatedResources adopt(TenantResourceSpec spec, TerraformRunner tf, Map<ResourceKind, Long> intents,
+                                   PlanSummary summary, ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put(WORKSPACE, ws.workspaceName());
+        outputs.put(WORKSPACE, "t-" + spec.slug().value());
         outputs.put(PLAN_SHA256, summary.planSha256());
         outputs.put(PLAN_SUMMARY, String.join("; ", summary.describe()));
         TerraformAdoption adoption = new TerraformAdoption(kinds, tf.output(), module.terraformCreates());
