@@ -37,11 +37,27 @@ public final class DecideHandler {
                 verdict, comment);
     }
 
+    /** By slug, on the saved plan the approver reviewed ({@code --plan}): refused unless it is still current. */
+    public ApprovalOutcome decideOnPlan(Slug slug, String reviewedPlanSha256, ApproverGroup group, Actor approver,
+                                        Verdict verdict, String comment) {
+        return new ApprovalWorkflow(registry).onReviewedPlan(reviewedPlanSha256).decide(slug, group, approver,
+                verdict, comment);
+    }
+
     /** By request id (the Jenkins {@code input} answer). */
     public ApprovalResult decide(String requestId, ApproverGroup group, Actor approver, Verdict verdict,
                                  String comment) {
-        ApprovalOutcome outcome = new ApprovalWorkflow(registry).decide(PlatformGraph.parseRequestId(requestId),
-                group, approver, verdict, comment);
+        return decide(requestId, group, approver, verdict, comment, null);
+    }
+
+    /**
+     * By request id, on the saved plan the approver reviewed ({@code reviewedPlanSha256}, null or blank when none
+     * was shown): refused unless it is the request's current plan.
+     */
+    public ApprovalResult decide(String requestId, ApproverGroup group, Actor approver, Verdict verdict,
+                                 String comment, String reviewedPlanSha256) {
+        ApprovalOutcome outcome = new ApprovalWorkflow(registry).onReviewedPlan(reviewedPlanSha256)
+                .decide(PlatformGraph.parseRequestId(requestId), group, approver, verdict, comment);
         return new ApprovalResult(outcome.requestId().toString(), outcome.slug(), outcome.state().name(),
                 outcome.stillPending());
     }

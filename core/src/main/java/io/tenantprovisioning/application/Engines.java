@@ -83,6 +83,11 @@ final class Engines {
         }
 
         @Override
+        public boolean savesPlans() {
+            return engine().savesPlans();
+        }
+
+        @Override
         public Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
             return engine().planForApproval(spec, progress);
         }

@@ -38,6 +38,11 @@ public interface ProvisioningEngine {
         return configure(spec, create(spec, journal, progress), journal, progress).outputs();
     }
 
+    /** Whether this engine saves a plan before approval and applies only that plan (default: no). */
+    default boolean savesPlans() {
+        return false;
+    }
+
     /**
      * The plan approvers see and the approval binds to, made before approval and saved where the apply will
      * find it. Empty for an engine without a saved plan (the direct engine: what it creates is the request

@@ -152,6 +152,11 @@ public final class TerraformEngine implements ProvisioningEngine {
         return applyAndAdopt(spec, tf, plan.planFile(), Optional.empty(), journal, progress);
     }
 
+    @Override
+    public boolean savesPlans() {
+        return true;
+    }
+
     /** The plan approvers see, saved in the tenant's working folder until the apply ({@link SavedPlans}). */
     @Override
     public Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
