@@ -148,7 +148,9 @@ final class ProvisioningSaga {
         if (sha == null) {
             return;
         }
+        // the decisions on this plan (a plan saved before approval), else those without one (planned at apply)
         List<String> approvals = registry.approvals().forRequest(tenant.requestId()).stream()
+                .filter(a -> a.planSha256() == null || a.planSha256().equals(sha))
                 .map(a -> a.group() + " " + a.decision() + " by " + a.approver() + " at " + a.decidedAt()).toList();
         Map<String, String> plain = new TreeMap<>();
         outputs.forEach((k, v) -> {
