@@ -64,7 +64,7 @@ public class TenantStateTest {
     void approvedCannotRollBackBecauseNothingWasCreatedYet() {
         assertThatThrownBy(() -> TenantState.APPROVED.requireMoveTo(TenantState.ROLLING_BACK))
                 .hasMessage("illegal transition APPROVED → ROLLING_BACK: from APPROVED a tenant may only move to "
-                        + "PROVISIONING");
+                        + "PENDING_APPROVAL, PROVISIONING");
     }
 
     @Test
