@@ -137,12 +137,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         return NAME;
     }
 
-    /**
-     * The create phase: init, workspace, plan, show (reported), intent rows for the kinds this root creates,
-     * apply of exactly the shown plan, outputs; then each kind in order is adopted (Terraform created it,
-     * its outputs say how) or created by its driver (this root does not create it). Returns the resources
-     * and the plan's SHA-256, the workspace and the plain outputs as the engine's outputs.
-     */
+    /** The create phase without an approved plan (a canary): a fresh working folder, plan, then {@link #applyAndAdopt}. */
     @Override
     public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal, ProgressListener progress)
             throws ResourceException {
@@ -154,7 +149,7 @@ public final class TerraformEngine implements ProvisioningEngine {
 
     @Override
     public boolean savesPlans() {
-        return true;
+        return true; // approvals bind to the saved plan's SHA-256 (SavedPlans)
     }
 
     /** The plan approvers see, saved in the tenant's working folder until the apply ({@link SavedPlans}). */
@@ -184,7 +179,8 @@ public final class TerraformEngine implements ProvisioningEngine {
     /**
      * Show (reported), intent rows for the kinds this root creates, apply of exactly the shown plan (re-hashed and
      * compared with the approved SHA-256, else with the one just shown), outputs; then each kind in order is
-     * adopted (Terraform created it) or created by its driver.
+     * adopted (Terraform created it, its outputs say how) or created by its driver (this root does not create it).
+     * The engine's outputs: the plan's SHA-256 and summary, the workspace and the plain outputs.
      */
     private CreatedResources applyAndAdopt(TenantResourceSpec spec, TerraformRunner tf, Path planFile,
                                            Optional<String> approvedSha256, ProvisioningJournal journal,
