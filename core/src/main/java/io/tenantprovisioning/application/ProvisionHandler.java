@@ -69,8 +69,7 @@ public final class ProvisionHandler {
             return new ProvisioningResult.Provisioned(tenant.slug().value(), outputs);
         } catch (ProvisioningSaga.StepFailed e) {
             if (e.getCause() instanceof PlanBindingException refused && e.reached() == TenantState.PROVISIONING) {
-                // e.g. a plan Terraform calls stale: it applied nothing, so nothing is rolled back either
-                plans.returnToApproval(tenant, TenantState.PROVISIONING, refused.getMessage(), engine, progress);
+                backToApproval(tenant, refused, engine, progress);
             }
             if (e.interrupted()) {
                 Thread.currentThread().interrupt();
@@ -82,6 +81,23 @@ public final class ProvisionHandler {
             progress.event("rollback", "rolling back");
             RollbackResult result = rollback.rollbackLocked(tenant, e.getMessage(), progress);
             return new ProvisioningResult.RolledBack(tenant.slug().value(), e.reason(), result);
+        }
+    }
+
+    /**
+     * A plan Terraform refused at the apply (stale): it applied nothing, so the request goes back to approval with a
+     * new plan instead of rolling back; only when no new plan can be made does the caller roll back.
+     *
+     * @throws PlanApprovalRequiredException the tenant is back in PENDING_APPROVAL
+     */
+    private void backToApproval(TenantRecord tenant, PlanBindingException refused, ProvisioningEngine engine,
+                                ProgressListener progress) {
+        try {
+            plans.returnToApproval(tenant, TenantState.PROVISIONING, refused.getMessage(), engine, progress);
+        } catch (PlanApprovalRequiredException back) {
+            throw back;
+        } catch (RuntimeException noNewPlan) {
+            progress.event("approve", "no new plan could be made (" + noNewPlan.getMessage() + ")");
         }
     }
 }

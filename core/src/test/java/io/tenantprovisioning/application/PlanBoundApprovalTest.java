@@ -8,6 +8,13 @@ import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.engine.terraform.LocalProcessLauncher;
+import io.tenantprovisioning.engine.terraform.PgBackend;
+import io.tenantprovisioning.engine.terraform.PlanOptions;
+import io.tenantprovisioning.engine.terraform.ProviderMirror;
+import io.tenantprovisioning.engine.terraform.StateEncryption;
+import io.tenantprovisioning.engine.terraform.TerraformProcessRunner;
+import io.tenantprovisioning.engine.terraform.TerraformRunner;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
@@ -152,6 +159,33 @@ class PlanBoundApprovalTest {
     }
 
     @Test
+    void aPlanTerraformFindsStaleAtTheApplyGoesBackToApprovalFromProvisioning() throws Exception {
+        Slug slug = TestServices.uniqueSlug("planstale");
+        platform.job().run(needsCfo(slug), "requester@plan.example", EngineKind.TERRAFORM, progress());
+        UUID requestId = registry.tenants().require(slug).requestId();
+        Actor cfo = Actor.stated("cfo@plan.example");
+        String approved = approveCurrentPlan(slug, requestId, cfo);
+        // someone applies another plan in the tenant's workspace after the approval: the approved file and its
+        // inputs are untouched, but the state it was planned against has moved on
+        TerraformRunner intruder = runnerIn(planFile(slug).getParent(), slug);
+        intruder.apply(intruder.plan(PlanOptions.DEFAULTS.withOut(Path.of("intruder.tfplan"))).planFile());
+
+        PipelineOutcome refused = platform.job().resume(slug, EngineKind.TERRAFORM, progress());
+
+        assertThat(refused).as(String.join("\n", log)).isInstanceOf(PipelineOutcome.AwaitingApproval.class);
+        assertThat(registry.tenants().require(slug).state()).isEqualTo(TenantState.PENDING_APPROVAL);
+        assertThat(audit(slug, "plan-refused")).singleElement().asString()
+                .contains("refused the saved plan " + approved + " as stale");
+        assertThat(registry.audit().forTenant(slug.value())).filteredOn(r -> "PROVISIONING".equals(r.fromState())
+                && "PENDING_APPROVAL".equals(r.toState())).hasSize(1);
+        String next = approveCurrentPlan(slug, requestId, cfo);
+        assertThat(next).isNotEqualTo(approved);
+        assertThat(platform.job().resume(slug, EngineKind.TERRAFORM, progress())).as(String.join("\n", log))
+                .isInstanceOf(PipelineOutcome.Activated.class);
+        assertThat(platform.offboard(slug, progress()).complete()).as(String.join("\n", log)).isTrue();
+    }
+
+    @Test
     void theDirectEngineSavesNoPlanAndItsDecisionsNameNone() {
         Slug slug = TestServices.uniqueSlug("plandirect");
         PipelineOutcome outcome = platform.job().run(needsCfo(slug), "requester@plan.example", EngineKind.DIRECT,
@@ -189,6 +223,17 @@ class PlanBoundApprovalTest {
         try (Stream<Path> files = Files.walk(dataDir.resolve("terraform").resolve(slug.value()))) {
             return files.filter(p -> p.getFileName().toString().equals("tenant.tfplan")).findFirst().orElseThrow();
         }
+    }
+
+    /** A runner of this test's own in the tenant's working folder: the pg backend and the tenant's state key. */
+    private TerraformRunner runnerIn(Path dir, Slug slug) {
+        Settings settings = platform.settings();
+        PgBackend backend = PgBackend.fromSettings(settings, PgBackend.DEFAULT_SCHEMA);
+        TerraformProcessRunner process = new TerraformProcessRunner(settings.string(Setting.TERRAFORM_BIN),
+                new LocalProcessLauncher(), progress()).withEnvironment(ProviderMirror.fromSettings(settings).environment())
+                .withSecretEnvironment(backend.secretEnvironment()).withSecretEnvironment(StateEncryption.environment(
+                        platform.services().vault().get(slug, StateEncryption.VAULT_NAME).orElseThrow()));
+        return new TerraformRunner(process, dir, backend.lockInspector());
     }
 
     private ProgressListener progress() {
