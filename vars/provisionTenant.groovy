@@ -120,6 +120,9 @@ Map requestTenant(Map p, Map cfg) {
     if (p.COST_CENTER) {
         args.costCenter = p.COST_CENTER
     }
+    if (p.ENGINE) {
+        args.engine = p.ENGINE // the terraform engine saves its plan now: the approvers decide on it
+    }
     String user = startedBy()
     if (user) {
         args.requestedBy = user
@@ -156,9 +159,13 @@ def runApprovals(Map request, Map cfg) {
                     "(${step.submitters}); no decision recorded, request ${request.requestId} stays PENDING_APPROVAL"
             throw answer.interruption
         }
+        Map decision = [requestId: request.requestId, group: step.group, approver: answer.approver,
+                        decision: answer.decision, comment: answer.comment]
+        if (request.planSha256) {
+            decision.planSha256 = request.planSha256 // refused if the request has another plan by now
+        }
         withTenantCredentials(cfg.credentials) {
-            recordApproval(requestId: request.requestId, group: step.group, approver: answer.approver,
-                    decision: answer.decision, comment: answer.comment)
+            recordApproval(decision)
         }
         if (answer.interruption) {
             echo "${step.group}: ${answer.comment}; request ${request.requestId} is REJECTED, nothing was provisioned"
@@ -178,7 +185,8 @@ Map askApprover(Map request, Map step, Map cfg) {
         timeout(time: cfg.approvalTimeout, unit: cfg.approvalTimeoutUnit) {
             answer = input(id: "Approve${step.group}",
                     message: "Approve tenant '${request.slug}' at ₹${request.monthlyCost}/month?\n" +
-                            "${step.group} must approve because: ${step.reason}",
+                            "${step.group} must approve because: ${step.reason}" +
+                            (request.planText ? "\n${request.planText}" : ''),
                     ok: 'Approve', submitter: submitters, submitterParameter: 'APPROVER',
                     parameters: [string(name: 'COMMENT', defaultValue: '', trim: true,
                             description: 'Kept in the audit trail. To reject, press Abort.')])

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +43,11 @@ abstract class DecisionCommand extends RegistryCommand {
                     + "tenant's current request is another one. Default: the current request.")
     String requestId;
 
+    @Option(names = "--plan", paramLabel = "SHA256",
+            description = "The saved plan you reviewed (terraform engine: its SHA-256, from `tenantctl show`); refused "
+                    + "if the request has another plan by now. Default: the request's current plan.")
+    String planSha256;
+
     @Option(names = "--comment", description = "Why (recorded and audited).")
     String comment;
 
@@ -57,9 +63,8 @@ abstract class DecisionCommand extends RegistryCommand {
                 .map(Enum::name).collect(Collectors.joining(", "))));
         Actor decider = Tenantctl.operator(spec).confirmedBy("--as", approver);
         DecideHandler decisions = ledger.decisions();
-        ApprovalOutcome outcome = requestId == null
-                ? decisions.decide(Slug.of(slug), approverGroup, decider, verdict(), comment)
-                : decisions.decide(Slug.of(slug), requestId, approverGroup, decider, verdict(), comment);
+        ApprovalOutcome outcome = decisions.decide(Slug.of(slug), Optional.ofNullable(requestId),
+                Optional.ofNullable(planSha256), approverGroup, decider, verdict(), comment);
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("requestId", outcome.requestId().toString());

@@ -92,6 +92,8 @@ final class OutcomeView {
             w.submission().route().forEach(s -> out.printf("  %-10s %s%n", s.group(), s.reason()));
             out.printf("record decisions with: tenantctl approve %s --group <GROUP> --as <email>, "
                     + "then: tenantctl resume %s%n", w.slug(), w.slug());
+            out.printf("the terraform engine's saved plan they decide on (summary, SHA-256): tenantctl show %s%n",
+                    w.slug());
         } else if (outcome instanceof PipelineOutcome.RolledBack r) {
             if (r.report() != null) {
                 out.println(ConsoleTable.render(r.report()));

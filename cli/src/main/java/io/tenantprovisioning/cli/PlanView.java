@@ -102,5 +102,9 @@ final class PlanView {
         for (PlannedResource res : plan.resources()) {
             out.printf("    %-13s %s%n", res.kind().stepName(), res.name());
         }
+        // this command touches nothing, so it cannot make a Terraform plan (that needs the tenant's state)
+        out.println("  engine plan: the direct engine creates exactly these resources and saves no plan; the terraform");
+        out.printf("  engine saves its plan (add/change/destroy by resource, SHA-256) when the request is submitted, "
+                + "for the approvers: tenantctl show %s%n", plan.request().slug());
     }
 }

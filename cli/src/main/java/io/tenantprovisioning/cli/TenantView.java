@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantprovisioning.registry.ApprovalRecord;
 import io.tenantprovisioning.registry.JournalEntry;
+import io.tenantprovisioning.registry.RequestPlan;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.registry.ValidationRunRecord;
@@ -27,6 +28,7 @@ final class TenantView {
         json.put("cost", PlanView.cost(d.tenant().cost(), budget));
         d.request().ifPresent(r -> json.put("request", request(r)));
         json.put("approvals", d.approvals().stream().map(TenantView::approval).toList());
+        json.put("plans", d.plans().stream().map(TenantView::plan).toList());
         json.put("resources", d.resources().stream().map(TenantView::resource).toList());
         json.put("lastValidation", d.lastValidation().map(TenantView::validation).orElse(null));
         json.put("configVersions", d.versions().stream().map(ChangeView::version).toList());
@@ -54,11 +56,12 @@ final class TenantView {
                 r.requesterIdentitySource().map(s -> " (" + s + ")").orElse(""),
                 r.createdAt(), r.route().autoApproved() ? "auto-approved" : r.route().groups().stream()
                         .map(Enum::name).collect(Collectors.joining(", "))));
+        printPlan(d, out);
         out.println("  approvals:" + (d.approvals().isEmpty() ? " none" : ""));
         for (ApprovalRecord a : d.approvals()) {
-            out.printf("    %-10s %-8s by %s%s at %s%s%n", a.group(), a.decision(), a.approver(),
+            out.printf("    %-10s %-8s by %s%s at %s%s%s%n", a.group(), a.decision(), a.approver(),
                     a.approverIdentitySource().map(s -> " (" + s + ")").orElse(""), a.decidedAt(),
-                    a.comment() == null ? "" : ": " + a.comment());
+                    a.plan().map(p -> " on plan " + p).orElse(""), a.comment() == null ? "" : ": " + a.comment());
         }
         out.println("  resources:" + (d.resources().isEmpty() ? " none" : ""));
         for (JournalEntry r : d.resources()) {
@@ -72,6 +75,35 @@ final class TenantView {
                 a.writtenAt()));
         out.println("  last validation: " + d.lastValidation().map(v -> (v.passed() ? "passed" : "FAILED")
                 + " at " + v.finishedAt()).orElse("never"));
+    }
+
+    /** The current saved plan (what approvers decide on) in full; earlier ones by SHA-256 and why they were replaced. */
+    private static void printPlan(TenantDetails d, PrintWriter out) {
+        if (d.plans().isEmpty()) {
+            out.println("  plan: no saved plan (the direct engine creates the resources of the request plan; "
+                    + "the terraform engine saves one before approval)");
+            return;
+        }
+        RequestPlan current = d.plans().get(d.plans().size() - 1);
+        out.printf("  plan (%s) SHA-256 %s, %s, made %s by %s%n", current.engine(), current.planSha256(),
+                current.autoApproved() ? "approved by the approval policy" : "for the approvers on the route",
+                current.plannedAt(), current.plannedBy());
+        current.summary().forEach(line -> out.println("    " + line));
+        for (RequestPlan earlier : d.plans().subList(0, d.plans().size() - 1)) {
+            out.printf("  earlier plan %s (%s): no longer counts%n", earlier.planSha256(), earlier.plannedAt());
+        }
+    }
+
+    private static Map<String, Object> plan(RequestPlan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", p.engine());
+        m.put("planSha256", p.planSha256());
+        m.put("summary", p.summary());
+        m.put("autoApproved", p.autoApproved());
+        m.put("plannedAt", p.plannedAt());
+        m.put("plannedBy", p.plannedBy());
+        m.put("reason", p.reason());
+        return m;
     }
 
     private static Map<String, Object> request(StoredRequest r) {
@@ -95,6 +127,7 @@ final class TenantView {
         m.put("approverSource", a.approverSource());
         m.put("decidedAt", a.decidedAt());
         m.put("comment", a.comment());
+        m.put("planSha256", a.planSha256());
         return m;
     }
 

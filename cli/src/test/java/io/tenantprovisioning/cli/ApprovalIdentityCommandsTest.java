@@ -80,6 +80,22 @@ class ApprovalIdentityCommandsTest {
     }
 
     @Test
+    void aDecisionOnAPlanThatIsNotTheRequestsCurrentPlanIsRefused() {
+        Slug slug = pendingGoldRequestBy("alice@cli.example");
+        String reviewed = "ab".repeat(32);
+
+        CliRun onOtherPlan = CliRun.as("cfo@cli.example", "approve", slug.value(), "--group", "CFO",
+                "--as", "cfo@cli.example", "--plan", reviewed);
+
+        assertThat(onOtherPlan.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(onOtherPlan.err()).contains("the plan reviewed (SHA-256 " + reviewed + ") is not the current plan "
+                + "of request").contains("(it has none)");
+        assertThat(decisions(slug)).isEmpty();
+        assertThat(CliRun.as("cfo@cli.example", "show", slug.value()).out())
+                .contains("plan: no saved plan (the direct engine creates the resources of the request plan");
+    }
+
+    @Test
     void theRequesterCannotApproveTheirOwnRequest() {
         Slug slug = pendingGoldRequestBy("alice@cli.example");
 

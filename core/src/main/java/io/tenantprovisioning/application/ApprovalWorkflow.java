@@ -9,6 +9,7 @@ import io.tenantprovisioning.registry.ApprovalRecord;
 import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.ConfigVersion;
 import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.RequestPlan;
 import io.tenantprovisioning.registry.StateConflictException;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,9 +33,24 @@ import java.util.stream.Collectors;
 public final class ApprovalWorkflow {
 
     private final Registry registry;
+    private final Optional<String> reviewedPlan;
 
     public ApprovalWorkflow(Registry registry) {
+        this(registry, Optional.empty());
+    }
+
+    private ApprovalWorkflow(Registry registry, Optional<String> reviewedPlan) {
         this.registry = registry;
+        this.reviewedPlan = reviewedPlan;
+    }
+
+    /**
+     * Decisions of an approver who reviewed the saved plan {@code planSha256}: refused unless it is still the
+     * request's current plan (a new plan made meanwhile is another plan, which they have not seen).
+     */
+    public ApprovalWorkflow onReviewedPlan(String planSha256) {
+        String sha = planSha256 == null ? "" : planSha256.trim().toLowerCase(java.util.Locale.ROOT);
+        return new ApprovalWorkflow(registry, sha.isEmpty() ? Optional.empty() : Optional.of(sha));
     }
 
     /** Records a decision on the slug's current request, by an approver named through the Java API. */
@@ -88,14 +105,18 @@ public final class ApprovalWorkflow {
         });
     }
 
-    private static ApprovalOutcome record(Registry tx, TenantRecord tenant, StoredRequest request, ApproverGroup group,
+    private ApprovalOutcome record(Registry tx, TenantRecord tenant, StoredRequest request, ApproverGroup group,
                                           Actor approver, Verdict verdict, Optional<String> comment) {
         ApprovalRoute route = request.route();
-        List<ApprovalRecord> decided = tx.approvals().forRequest(request.id());
+        // with a saved plan, a decision is on that plan: decisions on an earlier plan no longer count
+        Optional<String> plan = tx.requestPlans().current(request.id()).map(RequestPlan::planSha256);
+        List<ApprovalRecord> decided = tx.approvals().forRequest(request.id()).stream()
+                .filter(d -> Objects.equals(d.planSha256(), plan.orElse(null))).toList();
         new DecisionRules(tx, tenant, request, decided, Optional.empty()).requireAllowed(group, approver, verdict);
+        requireReviewedPlanIsCurrent(request, plan);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver.id(), now,
-                comment.orElse(null), approver.source().label()));
+                comment.orElse(null), approver.source().label(), plan.orElse(null)));
         Set<ApproverGroup> approved = decided.stream().filter(d -> d.decision() == Verdict.APPROVED)
                 .map(ApprovalRecord::group)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApproverGroup.class)));
@@ -111,16 +132,26 @@ public final class ApprovalWorkflow {
                 throw new StateConflictException("tenant '" + tenant.slug() + "' left PENDING_APPROVAL meanwhile");
             }
         }
-        audit(tx, tenant, request, group, approver, verdict, comment, next);
+        audit(tx, tenant, request, group, approver, verdict, comment, plan, next);
         return new ApprovalOutcome(request.id(), tenant.slug().value(), next,
                 next == TenantState.PENDING_APPROVAL ? pending : List.of(), 0);
     }
 
-    /** The decision's row names the request and where the approver's identity came from. */
+    private void requireReviewedPlanIsCurrent(StoredRequest request, Optional<String> current) {
+        if (reviewedPlan.isPresent() && !reviewedPlan.equals(current)) {
+            throw new ApprovalException("the plan reviewed (SHA-256 " + reviewedPlan.get() + ") is not the current plan "
+                    + "of request " + request.id() + (current.map(c -> " (" + c + ")").orElse(" (it has none)"))
+                    + "; nothing was recorded: review the current plan (tenantctl show) and decide on it");
+        }
+    }
+
+    /** The decision's row names the request, the saved plan decided on and where the approver's identity came from. */
     private static void audit(Registry tx, TenantRecord tenant, StoredRequest request, ApproverGroup group,
-                              Actor approver, Verdict verdict, Optional<String> comment, TenantState next) {
+                              Actor approver, Verdict verdict, Optional<String> comment, Optional<String> plan,
+                              TenantState next) {
         String why = group + " " + verdict + " by " + approver.id() + comment.map(c -> ": " + c).orElse("")
-                + " [request " + request.id() + "; identity " + approver.source().label() + "]";
+                + " [request " + request.id() + plan.map(p -> "; plan sha256 " + p).orElse("") + "; identity "
+                + approver.source().label() + "]";
         tx.audit().append(new AuditEntry(approver.id(), tenant.slug().value(), "approval", null, null, why));
         if (next != TenantState.PENDING_APPROVAL) {
             tx.audit().append(AuditEntry.transition(approver.id(), tenant.slug().value(),

@@ -7,6 +7,7 @@ import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.Registry;
 import io.tenantprovisioning.request.Slug;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,11 +38,38 @@ public final class DecideHandler {
                 verdict, comment);
     }
 
+    /** By slug, on the saved plan the approver reviewed ({@code --plan}): refused unless it is still current. */
+    public ApprovalOutcome decideOnPlan(Slug slug, String reviewedPlanSha256, ApproverGroup group, Actor approver,
+                                        Verdict verdict, String comment) {
+        return decide(slug, Optional.empty(), Optional.of(reviewedPlanSha256), group, approver, verdict, comment);
+    }
+
+    /**
+     * By slug, optionally naming the request ({@code --request}) and the saved plan ({@code --plan}) the approver
+     * reviewed: each refused unless it is still the current one.
+     */
+    public ApprovalOutcome decide(Slug slug, Optional<String> requestId, Optional<String> reviewedPlanSha256,
+                                  ApproverGroup group, Actor approver, Verdict verdict, String comment) {
+        ApprovalWorkflow workflow = new ApprovalWorkflow(registry).onReviewedPlan(reviewedPlanSha256.orElse(null));
+        return requestId.isPresent()
+                ? workflow.decide(slug, PlatformGraph.parseRequestId(requestId.get()), group, approver, verdict, comment)
+                : workflow.decide(slug, group, approver, verdict, comment);
+    }
+
     /** By request id (the Jenkins {@code input} answer). */
     public ApprovalResult decide(String requestId, ApproverGroup group, Actor approver, Verdict verdict,
                                  String comment) {
-        ApprovalOutcome outcome = new ApprovalWorkflow(registry).decide(PlatformGraph.parseRequestId(requestId),
-                group, approver, verdict, comment);
+        return decide(requestId, group, approver, verdict, comment, null);
+    }
+
+    /**
+     * By request id, on the saved plan the approver reviewed ({@code reviewedPlanSha256}, null or blank when none
+     * was shown): refused unless it is the request's current plan.
+     */
+    public ApprovalResult decide(String requestId, ApproverGroup group, Actor approver, Verdict verdict,
+                                 String comment, String reviewedPlanSha256) {
+        ApprovalOutcome outcome = new ApprovalWorkflow(registry).onReviewedPlan(reviewedPlanSha256)
+                .decide(PlatformGraph.parseRequestId(requestId), group, approver, verdict, comment);
         return new ApprovalResult(outcome.requestId().toString(), outcome.slug(), outcome.state().name(),
                 outcome.stillPending());
     }

@@ -5,6 +5,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ConfiguredResources;
 import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
+import io.tenantprovisioning.engine.EnginePlan;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
 import io.tenantprovisioning.engine.terraform.LocalProcessLauncher;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +80,28 @@ final class Engines {
                                              ProvisioningJournal journal, ProgressListener progress)
                 throws ResourceException {
             return engine().configure(spec, created, journal, progress);
+        }
+
+        @Override
+        public boolean savesPlans() {
+            return engine().savesPlans();
+        }
+
+        @Override
+        public Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
+            return engine().planForApproval(spec, progress);
+        }
+
+        @Override
+        public void verifyApprovedPlan(TenantResourceSpec spec, String approvedSha256, ProgressListener progress) {
+            engine().verifyApprovedPlan(spec, approvedSha256, progress);
+        }
+
+        @Override
+        public CreatedResources createFromApprovedPlan(TenantResourceSpec spec, String approvedSha256,
+                                                       ProvisioningJournal journal, ProgressListener progress)
+                throws ResourceException {
+            return engine().createFromApprovedPlan(spec, approvedSha256, journal, progress);
         }
 
         @Override

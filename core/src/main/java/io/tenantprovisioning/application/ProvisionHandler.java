@@ -1,6 +1,8 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.engine.PlanBindingException;
+import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.IllegalTransitionException;
 import io.tenantprovisioning.model.TenantState;
@@ -8,6 +10,7 @@ import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,9 +27,11 @@ public final class ProvisionHandler {
     private final PlatformGraph graph;
     private final ProvisioningSaga saga;
     private final RollbackHandler rollback;
+    private final PlanApproval plans;
 
     ProvisionHandler(PlatformGraph graph, RollbackHandler rollback) {
         this.graph = graph;
+        this.plans = new PlanApproval(graph);
         this.saga = new ProvisioningSaga(graph.registry, graph.lifecycle, graph.failurePoints,
                 graph.services.faults()::wrap);
         this.rollback = rollback;
@@ -38,7 +43,12 @@ public final class ProvisionHandler {
         return graph.underRunLock(tenant.slug(), "provision", () -> provisionLocked(tenant, engine, progress));
     }
 
-    /** The caller holds the run lock. */
+    /**
+     * The caller holds the run lock.
+     *
+     * @throws PlanApprovalRequiredException when the engine's saved plan is not the approved one: nothing was
+     *                                       applied and the tenant is back in PENDING_APPROVAL with a new plan
+     */
     ProvisioningResult provisionLocked(TenantRecord tenant, EngineKind engineKind, ProgressListener progress) {
         if (!graph.services.settings().bool(Setting.PROVISIONING_ENABLED)) {
             throw new IllegalStateException("PROVISIONING_ENABLED=false (simulation mode): nothing is created; "
@@ -48,14 +58,19 @@ public final class ProvisionHandler {
         if (!STARTS_FROM.contains(now)) {
             throw new IllegalTransitionException(now, TenantState.PROVISIONING);
         }
+        ProvisioningEngine engine = graph.engine(engineKind);
+        Optional<String> approvedPlan = plans.requireApproved(tenant, engine, progress);
         try {
             // the registry's marker in the spec too, so what Terraform creates carries it like the drivers' own
             Map<String, String> tags = graph.services.marker().stamp(graph.accessLoader.expectedTags(tenant),
                     tenant.slug());
-            Map<String, String> outputs = saga.provision(tenant, tags, graph.engine(engineKind), graph.actor(),
+            Map<String, String> outputs = saga.provision(tenant, tags, engine, approvedPlan, graph.actor(),
                     progress);
             return new ProvisioningResult.Provisioned(tenant.slug().value(), outputs);
         } catch (ProvisioningSaga.StepFailed e) {
+            if (e.getCause() instanceof PlanBindingException refused && e.reached() == TenantState.PROVISIONING) {
+                backToApproval(tenant, refused, engine, progress);
+            }
             if (e.interrupted()) {
                 Thread.currentThread().interrupt();
                 ProvisioningResult.Interrupted interrupted = new ProvisioningResult.Interrupted(
@@ -66,6 +81,23 @@ public final class ProvisionHandler {
             progress.event("rollback", "rolling back");
             RollbackResult result = rollback.rollbackLocked(tenant, e.getMessage(), progress);
             return new ProvisioningResult.RolledBack(tenant.slug().value(), e.reason(), result);
+        }
+    }
+
+    /**
+     * A plan Terraform refused at the apply (stale): it applied nothing, so the request goes back to approval with a
+     * new plan instead of rolling back; only when no new plan can be made does the caller roll back.
+     *
+     * @throws PlanApprovalRequiredException the tenant is back in PENDING_APPROVAL
+     */
+    private void backToApproval(TenantRecord tenant, PlanBindingException refused, ProvisioningEngine engine,
+                                ProgressListener progress) {
+        try {
+            plans.returnToApproval(tenant, TenantState.PROVISIONING, refused.getMessage(), engine, progress);
+        } catch (PlanApprovalRequiredException back) {
+            throw back;
+        } catch (RuntimeException noNewPlan) {
+            progress.event("approve", "no new plan could be made (" + noNewPlan.getMessage() + ")");
         }
     }
 }

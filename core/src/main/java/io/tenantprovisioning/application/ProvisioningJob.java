@@ -4,6 +4,7 @@ import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
@@ -57,6 +58,9 @@ public final class ProvisioningJob {
             progress.event("approve", "replay of request " + submission.requestId() + ": tenant is " + state);
             return new PipelineOutcome.Replayed(submission.slug(), submission, state.name());
         }
+        TenantRecord submitted = graph.registry.tenants().require(Slug.of(submission.slug()));
+        // an engine with saved plans plans now, before any decision: approvers decide on that plan
+        new PlanApproval(graph).plan(submitted, graph.engine(engine), "submitted", progress);
         if (!submission.autoApproved()) {
             progress.event("approve", "waiting for approval by " + submission.route().stream()
                     .map(s -> s.group().name()).toList());
@@ -106,7 +110,13 @@ public final class ProvisioningJob {
                                             ProgressListener progress) {
         // id, slug, tier and request of the record do not change along the run: one read serves every step
         TenantRecord tenant = graph.registry.tenants().require(slug);
-        ProvisioningResult provisioned = provision.provisionLocked(tenant, engine, progress);
+        ProvisioningResult provisioned;
+        try {
+            provisioned = provision.provisionLocked(tenant, engine, progress);
+        } catch (PlanApprovalRequiredException e) {
+            progress.event("approve", e.getMessage());
+            return new PipelineOutcome.AwaitingApproval(slug.value(), awaiting(tenant));
+        }
         if (provisioned instanceof ProvisioningResult.RolledBack failed) {
             return new PipelineOutcome.RolledBack(slug.value(), failed.message(), null,
                     failed.rollback().survivors());
@@ -132,6 +142,14 @@ public final class ProvisioningJob {
             String reason = (report == null ? "validation" : "activation") + " failed: " + e.getMessage();
             return rollBack(tenant, reason, report, progress);
         }
+    }
+
+    /** The request as it waits again for approval (its route and cost did not change, only its plan). */
+    private SubmissionResult awaiting(TenantRecord tenant) {
+        StoredRequest request = graph.registry.requests().require(tenant.requestId());
+        TenantState state = graph.registry.tenants().require(tenant.slug()).state();
+        return new SubmissionResult(request.id().toString(), tenant.slug().value(), request.route().autoApproved(),
+                request.route().steps(), tenant.cost().monthlyInr(), state.name(), false);
     }
 
     private PipelineOutcome rollBack(TenantRecord tenant, String reason, ValidationReport report,

@@ -17,6 +17,7 @@ import io.tenantprovisioning.tier.TierConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -48,12 +49,13 @@ final class ProvisioningSaga {
     }
 
     /**
-     * Provisions and configures an APPROVED tenant; returns the resources' non-secret outputs.
+     * Provisions and configures an APPROVED tenant; returns the resources' non-secret outputs. With
+     * {@code approvedPlan} the engine applies exactly that saved plan.
      *
      * @throws StepFailed when anything failed (nothing is rolled back here)
      */
     Map<String, String> provision(TenantRecord tenant, Map<String, String> tags, ProvisioningEngine engine,
-                                  String actor, ProgressListener progress) {
+                                  Optional<String> approvedPlan, String actor, ProgressListener progress) {
         lifecycle.transition(tenant.slug(), TenantState.APPROVED, TenantState.PROVISIONING, actor,
                 "provisioning with the " + engine.name() + " engine");
         registry.tenants().setEngine(tenant.slug(), engine.name());
@@ -65,7 +67,9 @@ final class ProvisioningSaga {
             progress.event("provision", "creating the tenant's resources with the " + engine.name() + " engine");
             failurePoints.reach("provision");
             stopIfInterrupted();
-            CreatedResources created = engine.create(spec, runJournal, progress);
+            CreatedResources created = approvedPlan.isPresent()
+                    ? engine.createFromApprovedPlan(spec, approvedPlan.get(), runJournal, progress)
+                    : engine.create(spec, runJournal, progress);
             stopIfInterrupted();
             recordTerraformPlan(tenant, created.engineOutputs(), actor);
             lifecycle.transition(tenant.slug(), reached, TenantState.CONFIGURING, actor, createdReason(created));
@@ -144,7 +148,9 @@ final class ProvisioningSaga {
         if (sha == null) {
             return;
         }
+        // the decisions on this plan (a plan saved before approval), else those without one (planned at apply)
         List<String> approvals = registry.approvals().forRequest(tenant.requestId()).stream()
+                .filter(a -> a.planSha256() == null || a.planSha256().equals(sha))
                 .map(a -> a.group() + " " + a.decision() + " by " + a.approver() + " at " + a.decidedAt()).toList();
         Map<String, String> plain = new TreeMap<>();
         outputs.forEach((k, v) -> {

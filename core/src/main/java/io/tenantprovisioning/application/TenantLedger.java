@@ -66,7 +66,8 @@ public final class TenantLedger implements AutoCloseable {
                 registry.validationRuns().last(tenant.id()),
                 registry.configVersions().forTenant(tenant.id()),
                 CredentialAge.inUse(CredentialAge.of(registry.secretStamps().of(List.of(slug)).get(slug.value()),
-                        java.time.Instant.now())));
+                        java.time.Instant.now())),
+                registry.requestPlans().forRequest(tenant.requestId()));
     }
 
     /** The tenant's audit rows, oldest first; an unknown tenant is refused, a known one may have none. */

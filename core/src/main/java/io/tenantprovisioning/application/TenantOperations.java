@@ -14,6 +14,7 @@ import io.tenantprovisioning.request.ChangeDraft;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's operations as the CLI and the Jenkins steps call them. Each call is one step of the
@@ -33,6 +34,20 @@ public interface TenantOperations {
      */
     ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
                                   String comment);
+
+    /**
+     * As above, on the saved plan the approver was shown ({@link #planForApproval}); refused when the request has
+     * another plan by now. {@code planSha256} null or blank: no plan was shown (direct engine).
+     */
+    ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
+                                  String comment, String planSha256);
+
+    /**
+     * The saved plan the request's approvers decide on (terraform engine): the current one, else a new one made and
+     * recorded now. Empty for an engine without saved plans (direct: the request plan's resources are what it
+     * creates). Decisions recorded afterwards bind to this plan's SHA-256.
+     */
+    Optional<PlanForApproval> planForApproval(String requestId, EngineKind engine, ProgressListener progress);
 
     /**
      * Provisions and configures an APPROVED request.

@@ -210,6 +210,19 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return decide.decide(requestId, group, approver, decision, comment);
     }
 
+    @Override
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
+                                         String comment, String planSha256) {
+        return decide.decide(requestId, group, approver, decision, comment, planSha256);
+    }
+
+    @Override
+    public Optional<PlanForApproval> planForApproval(String requestId, EngineKind engine, ProgressListener progress) {
+        TenantRecord tenant = graph.tenantOfRequest(requestId);
+        return graph.underRunLock(tenant.slug(), "plan", () -> new PlanApproval(graph).currentOrNew(tenant,
+                graph.engine(engine), progress));
+    }
+
     /**
      * @throws ProvisioningFailedException when provisioning failed (the tenant was already rolled back)
      * @throws ProvisioningInterruptedException when the thread was interrupted (left for one rollback)

@@ -6,6 +6,7 @@ import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Creates a tenant's resources, configures them, and takes them away again; `direct` and `terraform`
@@ -35,6 +36,41 @@ public interface ProvisioningEngine {
     default Map<String, String> provision(TenantResourceSpec spec, ProvisioningJournal journal,
                                           ProgressListener progress) throws ResourceException {
         return configure(spec, create(spec, journal, progress), journal, progress).outputs();
+    }
+
+    /** Whether this engine saves a plan before approval and applies only that plan (default: no). */
+    default boolean savesPlans() {
+        return false;
+    }
+
+    /**
+     * The plan approvers see and the approval binds to, made before approval and saved where the apply will
+     * find it. Empty for an engine without a saved plan (the direct engine: what it creates is the request
+     * plan's resource list, which approvers already see).
+     */
+    default Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks, before anything is claimed or applied, that the plan saved for {@code spec} is still the one
+     * approved ({@code approvedSha256}); nothing to check for an engine without saved plans.
+     *
+     * @throws PlanBindingException naming what differs
+     */
+    default void verifyApprovedPlan(TenantResourceSpec spec, String approvedSha256, ProgressListener progress) {
+    }
+
+    /**
+     * The create phase applying exactly the approved saved plan (re-hashed first); an engine without saved
+     * plans creates as {@link #create} does.
+     *
+     * @throws PlanBindingException when the plan to apply is not the approved one (nothing was applied)
+     */
+    default CreatedResources createFromApprovedPlan(TenantResourceSpec spec, String approvedSha256,
+                                                    ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
+        return create(spec, journal, progress);
     }
 
     /** Destroys everything of the tenant, trying every part; returns one line per failure. */

@@ -18,8 +18,9 @@ public enum TenantState {
         return switch (this) {
             case REQUESTED -> Set.of(PENDING_APPROVAL, APPROVED, REJECTED);
             case PENDING_APPROVAL -> Set.of(APPROVED, REJECTED);
-            case APPROVED -> Set.of(PROVISIONING);
-            case PROVISIONING -> Set.of(CONFIGURING, ROLLING_BACK);
+            // back to approval when the saved plan to apply is not the approved one (nothing was applied)
+            case APPROVED -> Set.of(PROVISIONING, PENDING_APPROVAL);
+            case PROVISIONING -> Set.of(CONFIGURING, ROLLING_BACK, PENDING_APPROVAL);
             case CONFIGURING -> Set.of(VALIDATING, ROLLING_BACK);
             case VALIDATING -> Set.of(ACTIVE, ROLLING_BACK);
             case ACTIVE -> Set.of(DEGRADED, OFFBOARDING);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The approvals table: at most one decision per group and request, never changed afterwards, and
- * (index {@value #ONE_GROUP_PER_PERSON}) at most one group per person and request.
+ * The approvals table: at most one decision per group, request and saved plan, never changed afterwards,
+ * and (index {@value #ONE_GROUP_PER_PERSON}) at most one group per person, request and saved plan.
  */
 public final class ApprovalRecords {
 
@@ -30,7 +30,7 @@ public final class ApprovalRecords {
     public void insert(ApprovalRecord approval) {
         scope.run("record the " + approval.group() + " decision on request " + approval.requestId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (request_id, approver_group, "
-                    + "decision, approver, decided_at, comment, approver_source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "decision, approver, decided_at, comment, approver_source, plan_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, approval.requestId());
                 ps.setString(2, approval.group().name());
                 ps.setString(3, approval.decision().name());
@@ -38,6 +38,7 @@ public final class ApprovalRecords {
                 Columns.setInstant(ps, 5, approval.decidedAt());
                 ps.setString(6, approval.comment());
                 ps.setString(7, approval.approverSource());
+                ps.setString(8, approval.planSha256());
                 ps.executeUpdate();
                 return null;
             } catch (SQLException e) {
@@ -55,7 +56,7 @@ public final class ApprovalRecords {
     public List<ApprovalRecord> forRequest(UUID requestId) {
         return scope.run("read decisions on request " + requestId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT request_id, approver_group, decision, approver, "
-                    + "decided_at, comment, approver_source FROM approvals WHERE request_id = ? "
+                    + "decided_at, comment, approver_source, plan_sha256 FROM approvals WHERE request_id = ? "
                     + "ORDER BY decided_at, approver_group")) {
                 ps.setObject(1, requestId);
                 List<ApprovalRecord> rows = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class ApprovalRecords {
                                 ApproverGroup.valueOf(rs.getString("approver_group")),
                                 Verdict.valueOf(rs.getString("decision")), rs.getString("approver"),
                                 Columns.instant(rs, "decided_at"), rs.getString("comment"),
-                                rs.getString("approver_source")));
+                                rs.getString("approver_source"), rs.getString("plan_sha256")));
                     }
                 }
                 return rows;

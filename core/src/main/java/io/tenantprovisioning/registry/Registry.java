@@ -65,6 +65,11 @@ public final class Registry implements AutoCloseable {
         return new ApprovalRecords(scope);
     }
 
+    /** The saved plans made for requests before approval (terraform engine). */
+    public RequestPlans requestPlans() {
+        return new RequestPlans(scope);
+    }
+
     public ResourceJournal journal() {
         return new ResourceJournal(scope);
     }

@@ -20,8 +20,8 @@ public class TenantStateTest {
     static final Set<String> LEGAL = Set.of(
             "REQUESTED>PENDING_APPROVAL", "REQUESTED>APPROVED", "REQUESTED>REJECTED",
             "PENDING_APPROVAL>APPROVED", "PENDING_APPROVAL>REJECTED",
-            "APPROVED>PROVISIONING",
-            "PROVISIONING>CONFIGURING", "PROVISIONING>ROLLING_BACK",
+            "APPROVED>PROVISIONING", "APPROVED>PENDING_APPROVAL",
+            "PROVISIONING>CONFIGURING", "PROVISIONING>ROLLING_BACK", "PROVISIONING>PENDING_APPROVAL",
             "CONFIGURING>VALIDATING", "CONFIGURING>ROLLING_BACK",
             "VALIDATING>ACTIVE", "VALIDATING>ROLLING_BACK",
             "ACTIVE>DEGRADED", "ACTIVE>OFFBOARDING",
@@ -64,7 +64,7 @@ public class TenantStateTest {
     void approvedCannotRollBackBecauseNothingWasCreatedYet() {
         assertThatThrownBy(() -> TenantState.APPROVED.requireMoveTo(TenantState.ROLLING_BACK))
                 .hasMessage("illegal transition APPROVED → ROLLING_BACK: from APPROVED a tenant may only move to "
-                        + "PROVISIONING");
+                        + "PENDING_APPROVAL, PROVISIONING");
     }
 
     @Test

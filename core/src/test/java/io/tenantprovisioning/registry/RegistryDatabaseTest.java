@@ -23,11 +23,11 @@ class RegistryDatabaseTest {
             try (Connection admin = throwaway.adminConnection(); Statement st = admin.createStatement()) {
                 assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
                         + throwaway.schema() + "' ORDER BY 1")).containsExactly("approvals", "audit_log",
-                        "flyway_schema_history", "provisioning_requests", "registry_identity", "resource_journal", "run_holders",
+                        "flyway_schema_history", "provisioning_requests", "registry_identity", "request_plans", "resource_journal", "run_holders",
                         "tenant_config_versions", "tenant_secrets", "tenants", "validation_runs");
                 assertThat(strings(st, "SELECT version || ':' || success FROM flyway_schema_history "
                         + "WHERE version IS NOT NULL ORDER BY installed_rank"))
-                        .containsExactly("1:true", "2:true", "3:true", "4:true", "6:true");
+                        .containsExactly("1:true", "2:true", "3:true", "4:true", "6:true", "7:true");
                 assertThat(strings(st, "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'tenantctl_app'"))
                         .containsExactly("false");
             }
@@ -46,7 +46,7 @@ class RegistryDatabaseTest {
              Connection admin = throwaway.adminConnection(); Statement st = admin.createStatement()) {
             assertThat(again.schema()).isEqualTo(throwaway.schema());
             assertThat(strings(st, "SELECT count(*)::text FROM flyway_schema_history WHERE version IS NOT NULL"))
-                    .containsExactly("5");
+                    .containsExactly("6");
         }
     }
 

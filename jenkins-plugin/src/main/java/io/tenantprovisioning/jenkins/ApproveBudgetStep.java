@@ -5,12 +5,16 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.tenantprovisioning.application.PlanForApproval;
 import io.tenantprovisioning.application.SubmissionResult;
+import io.tenantprovisioning.config.Setting;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.request.RequestDraft;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -33,6 +37,7 @@ public final class ApproveBudgetStep extends TenantStep {
     private String costCenter;
     private String requestedBy;
     private List<GroupApprovers> approverGroups = List.of();
+    private String engine;
 
     @DataBoundConstructor
     public ApproveBudgetStep(String tenantName, String tier, String region, String budget, String ownerEmail) {
@@ -54,12 +59,22 @@ public final class ApproveBudgetStep extends TenantStep {
     public String getCostCenter() { return costCenter; }
     public String getRequestedBy() { return requestedBy; }
     public List<GroupApprovers> getApproverGroups() { return approverGroups; }
+    public String getEngine() { return engine; }
 
     @DataBoundSetter public void setClassification(String classification) { this.classification = classification; }
     @DataBoundSetter public void setJurisdiction(String jurisdiction) { this.jurisdiction = jurisdiction; }
     @DataBoundSetter public void setCrossBorder(boolean crossBorder) { this.crossBorder = crossBorder; }
     @DataBoundSetter public void setCostCenter(String costCenter) { this.costCenter = costCenter; }
     @DataBoundSetter public void setRequestedBy(String requestedBy) { this.requestedBy = requestedBy; }
+
+    /**
+     * The engine that will provision (default: the controller's ENGINE): with terraform its plan is saved now and
+     * returned (planSha256, planSummary, planText) for the approvers' input message; decisions bind to it.
+     */
+    @DataBoundSetter
+    public void setEngine(String engine) {
+        this.engine = engine == null || engine.isBlank() ? null : EngineKind.parse(engine).name();
+    }
 
     /** Per approver group (CFO, CTO, LEGAL, COMPLIANCE, DPO), the Jenkins users or groups allowed to answer. */
     @DataBoundSetter
@@ -87,7 +102,11 @@ public final class ApproveBudgetStep extends TenantStep {
             log.line("[tenant-provisioning] request " + result.requestId() + " for " + result.slug() + ": ₹"
                     + result.monthlyCostInr() + "/month, " + (result.autoApproved() ? "auto-approved"
                     : "needs " + result.route().size() + " approval(s)") + (result.replayed() ? " (replayed)" : ""));
-            return PipelineValues.submission(result, this::submitter);
+            EngineKind kind = EngineKind.parse(engine != null ? engine : operations().setting(Setting.ENGINE));
+            Optional<PlanForApproval> plan = ops.planForApproval(result.requestId(), kind, log);
+            plan.ifPresent(p -> log.line("[tenant-provisioning] saved plan " + p.planSha256() + " ("
+                    + p.summary().get(p.summary().size() - 1) + ") is what the approvers decide on"));
+            return PipelineValues.submission(result, this::submitter, kind, plan);
         });
     }
 

@@ -3,14 +3,18 @@ package io.tenantprovisioning.jenkins;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.application.ApprovalResult;
+import io.tenantprovisioning.application.PlanForApproval;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.application.UpdateResult;
+import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.validation.report.ValidationRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -23,14 +27,29 @@ final class PipelineValues {
     private PipelineValues() {
     }
 
-    static Map<String, Object> submission(SubmissionResult result, Function<String, String> submitters) {
+    /**
+     * The request, its route and cost, and the saved plan its approvers decide on: planSha256 (to pass to
+     * recordApproval) and planSummary, one line per resource and action; planText is both, ready for the input
+     * message (the direct engine saves no plan: planSha256 is "" and planText says what it creates instead).
+     */
+    static Map<String, Object> submission(SubmissionResult result, Function<String, String> submitters,
+                                          EngineKind engine, Optional<PlanForApproval> plan) {
         List<Object> route = new ArrayList<>();
         for (ApprovalStep step : result.route()) {
             String group = step.group().name();
             route.add(map("group", group, "reason", step.reason(), "submitters", submitters.apply(group)));
         }
+        String routeText = result.route().isEmpty() ? "auto-approved" : String.join(", ",
+                result.route().stream().map(s -> s.group().name()).toList());
+        String planText = plan.map(p -> "Plan (" + p.engine() + ") SHA-256 " + p.planSha256() + ":\n  "
+                + String.join("\n  ", p.summary())).orElse("Plan: the " + engine.name().toLowerCase(Locale.ROOT)
+                + " engine saves none; it creates the request plan's resources (tenantctl plan)");
         return map("requestId", result.requestId(), "slug", result.slug(), "autoApproved", result.autoApproved(),
-                "route", route, "monthlyCost", result.monthlyCostInr(), "state", result.state());
+                "route", route, "monthlyCost", result.monthlyCostInr(), "state", result.state(),
+                "engine", engine.name().toLowerCase(Locale.ROOT),
+                "planSha256", plan.map(PlanForApproval::planSha256).orElse(""),
+                "planSummary", new ArrayList<Object>(plan.map(PlanForApproval::summary).orElse(List.of())),
+                "planText", "Route: " + routeText + "; cost ₹" + result.monthlyCostInr() + "/month\n" + planText);
     }
 
     static Map<String, Object> change(UpdateResult.AwaitingApproval change, Function<String, String> submitters) {

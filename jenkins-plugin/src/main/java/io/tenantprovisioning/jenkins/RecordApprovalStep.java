@@ -34,6 +34,7 @@ public final class RecordApprovalStep extends TenantStep {
     private final String approver;
     private final String decision;
     private String comment = "";
+    private String planSha256 = "";
 
     @DataBoundConstructor
     public RecordApprovalStep(String requestId, String group, String approver, String decision) {
@@ -48,8 +49,14 @@ public final class RecordApprovalStep extends TenantStep {
     public String getApprover() { return approver; }
     public String getDecision() { return decision; }
     public String getComment() { return comment; }
+    public String getPlanSha256() { return planSha256; }
 
     @DataBoundSetter public void setComment(String comment) { this.comment = comment == null ? "" : comment; }
+
+    /** The saved plan shown to the approver (approveBudget's planSha256): refused if the request has another by now. */
+    @DataBoundSetter public void setPlanSha256(String planSha256) {
+        this.planSha256 = planSha256 == null ? "" : planSha256.trim();
+    }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -63,9 +70,10 @@ public final class RecordApprovalStep extends TenantStep {
                     "group: '" + group + "' is not one of " + Arrays.toString(ApproverGroup.values())));
             Verdict verdict = parseDecision();
             Actor decider = decider(verdict, inputSubmitters);
-            ApprovalResult result = ops.recordApproval(requestId, approverGroup, decider, verdict, comment);
+            ApprovalResult result = ops.recordApproval(requestId, approverGroup, decider, verdict, comment, planSha256);
             log.line("[tenant-provisioning] " + approverGroup + " " + verdict + " by " + decider.describe()
-                    + ": request " + result.requestId() + " is " + result.state());
+                    + (planSha256.isEmpty() ? "" : " on plan " + planSha256) + ": request " + result.requestId()
+                    + " is " + result.state());
             return PipelineValues.approval(result);
         });
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import io.tenantprovisioning.approval.ApprovalStep;
 import io.tenantprovisioning.approval.ApproverGroup;
+import io.tenantprovisioning.application.PlanForApproval;
 import io.tenantprovisioning.application.SubmissionResult;
 import io.tenantprovisioning.request.InvalidRequestException;
 import java.util.List;
@@ -42,16 +43,42 @@ class ApproveBudgetStepTest {
                 .containsExactly("Acme Corp", "Gold", "ap-south-1", "2500000", "owner@acme.example", "PII", "DPDPA",
                         "CC_ACME");
         assertThat(draft.crossBorderTransfer()).isTrue();
-        assertThat(ctx.result()).isEqualTo(Map.of(
-                "requestId", "req-1", "slug", "acme-corp", "autoApproved", false, "monthlyCost", 75_000L,
-                "state", "PENDING_APPROVAL",
-                "route", List.of(
+        assertThat(ctx.result()).isEqualTo(Map.ofEntries(Map.entry("requestId", "req-1"),
+                Map.entry("slug", "acme-corp"), Map.entry("autoApproved", false), Map.entry("monthlyCost", 75_000L),
+                Map.entry("state", "PENDING_APPROVAL"), Map.entry("engine", "direct"), Map.entry("planSha256", ""),
+                Map.entry("planSummary", List.of()), Map.entry("planText", "Route: CFO, CTO; cost ₹75000/month\n"
+                        + "Plan: the direct engine saves none; it creates the request plan's resources (tenantctl plan)"),
+                Map.entry("route", List.of(
                         Map.of("group", "CFO", "reason", "budget ₹2500000 ≥ auto-approve threshold ₹1000000",
                                 "submitters", "finance-approvers"),
                         Map.of("group", "CTO", "reason", "Gold tier above the auto-approve threshold",
-                                "submitters", "tenant-approvers-cto"))));
+                                "submitters", "tenant-approvers-cto")))));
+        assertThat(runner.ops.calls).containsExactly("submit Acme Corp", "planForApproval req-1 DIRECT");
         assertThat(ctx.log()).contains("request req-1 for acme-corp", "needs 2 approval(s)");
         assertThat(runner.ops.closed).isTrue();
+    }
+
+    @Test
+    void withTheTerraformEngineTheApproversSeeTheSavedPlanItsCostAndRoute() throws Exception {
+        runner.ops.submission = new SubmissionResult("req-4", "acme-corp", false, List.of(
+                new ApprovalStep(ApproverGroup.CFO, "budget over the threshold")), 75_000L, "PENDING_APPROVAL", false);
+        String sha = "ab".repeat(32);
+        runner.ops.plan = new PlanForApproval("req-4", "acme-corp", "terraform", sha,
+                List.of("+ create  aws_s3_bucket.tenant", "1 to create, 0 to update, 0 to replace, 0 to delete"), false);
+        ApproveBudgetStep step = step();
+        step.setEngine("terraform");
+
+        FakeStepContext ctx = runner.run(step);
+
+        assertThat(ctx.failure()).isNull();
+        assertThat(runner.ops.calls).containsExactly("submit Acme Corp", "planForApproval req-4 TERRAFORM");
+        Map<?, ?> result = (Map<?, ?>) ctx.result();
+        assertThat(result.get("engine")).isEqualTo("terraform");
+        assertThat(result.get("planSha256")).isEqualTo(sha);
+        assertThat(result.get("planSummary")).isEqualTo(runner.ops.plan.summary());
+        assertThat(result.get("planText")).isEqualTo("Route: CFO; cost ₹75000/month\nPlan (terraform) SHA-256 " + sha
+                + ":\n  + create  aws_s3_bucket.tenant\n  1 to create, 0 to update, 0 to replace, 0 to delete");
+        assertThat(ctx.log()).contains("saved plan " + sha);
     }
 
     @Test

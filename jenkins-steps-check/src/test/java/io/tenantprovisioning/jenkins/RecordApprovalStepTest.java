@@ -29,6 +29,21 @@ class RecordApprovalStepTest {
     }
 
     @Test
+    void theDecisionNamesThePlanTheApproverWasShown() throws Exception {
+        runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "APPROVED", List.of());
+        RecordApprovalStep step = new RecordApprovalStep("req-1", "CFO", "carol", "APPROVED");
+        step.setPlanSha256(" " + "cd".repeat(32) + " ");
+        runner.build().inputAnsweredBy("carol");
+
+        FakeStepContext ctx = runner.run(step);
+
+        assertThat(ctx.failure()).isNull();
+        assertThat(runner.ops.calls).containsExactly("recordApproval req-1 CFO carol APPROVED  on plan "
+                + "cd".repeat(32));
+        assertThat(ctx.log()).contains("on plan " + "cd".repeat(32));
+    }
+
+    @Test
     void aRejectionIsRecordedAsSuch() throws Exception {
         runner.ops.approval = new ApprovalResult("req-1", "acme-corp", "REJECTED", List.of());
 

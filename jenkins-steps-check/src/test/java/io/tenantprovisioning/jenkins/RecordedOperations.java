@@ -7,6 +7,7 @@ import io.tenantprovisioning.application.ApprovalResult;
 import io.tenantprovisioning.approval.Verdict;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.application.PlanForApproval;
 import io.tenantprovisioning.application.ProvisioningResult;
 import io.tenantprovisioning.application.RollbackResult;
 import io.tenantprovisioning.application.SubmissionResult;
@@ -18,6 +19,7 @@ import io.tenantprovisioning.application.UpdateResult;
 import io.tenantprovisioning.request.Slug;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A recorded fake of the engine: remembers every call and its arguments, answers with canned
@@ -36,6 +38,7 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
     RuntimeException failure;
 
     SubmissionResult submission;
+    PlanForApproval plan;
     ApprovalResult approval;
     ProvisioningResult.Provisioned provisioning;
     ValidationRun validation;
@@ -67,6 +70,24 @@ final class RecordedOperations implements TenantOperations, AutoCloseable {
         calls.add("recordApproval " + requestId + " " + group + " " + approver.id() + " " + decision + " " + comment);
         approverSources.add(approver.source().label());
         return answer(approval);
+    }
+
+    @Override
+    public ApprovalResult recordApproval(String requestId, ApproverGroup group, Actor approver, Verdict decision,
+                                         String comment, String planSha256) {
+        if (planSha256 == null || planSha256.isBlank()) {
+            return recordApproval(requestId, group, approver, decision, comment);
+        }
+        calls.add("recordApproval " + requestId + " " + group + " " + approver.id() + " " + decision + " " + comment
+                + " on plan " + planSha256);
+        approverSources.add(approver.source().label());
+        return answer(approval);
+    }
+
+    @Override
+    public Optional<PlanForApproval> planForApproval(String requestId, EngineKind engine, ProgressListener listener) {
+        calls.add("planForApproval " + requestId + " " + engine);
+        return Optional.ofNullable(plan);
     }
 
     @Override

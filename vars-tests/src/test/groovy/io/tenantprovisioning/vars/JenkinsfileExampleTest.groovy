@@ -1,6 +1,7 @@
 package io.tenantprovisioning.vars
 
 import static org.junit.Assert.assertEquals
+import static org.junit.Assert.assertTrue
 
 import io.tenantprovisioning.model.TenantState
 import org.junit.Before
@@ -23,8 +24,12 @@ class JenkinsfileExampleTest extends LibraryTestBase {
         file.text = full.text
         scriptPath = 'vars-tests/target/jenkinsfile-example-full.groovy'
         binding.setVariable('params', params())
-        tenantSteps.approveBudget = { Map a -> needing(['CFO']) }
+        tenantSteps.approveBudget = { Map a ->
+            needing(['CFO']) + [engine: a.engine, planSha256: PLAN_SHA, planText: "Plan (terraform) SHA-256 ${PLAN_SHA}".toString()]
+        }
     }
+
+    static final String PLAN_SHA = 'ab' * 32
 
     @Test
     void anApprovalByTheGroupProvisionsTheTenant() {
@@ -33,8 +38,10 @@ class JenkinsfileExampleTest extends LibraryTestBase {
         runScript(scriptPath)
 
         assertEquals('SUCCESS', declarative.result())
-        assertEquals([[requestId: 'req-1', group: 'CFO', approver: 'carol', decision: 'APPROVED', comment: 'fine']],
-                argsOf('recordApproval'))
+        assertEquals([[requestId: 'req-1', group: 'CFO', approver: 'carol', decision: 'APPROVED', comment: 'fine',
+                       planSha256: PLAN_SHA]], argsOf('recordApproval'))
+        assertEquals('terraform', argsOf('approveBudget')[0].engine)
+        assertTrue(argsOf('input')[0].message.toString().endsWith("Plan (terraform) SHA-256 ${PLAN_SHA}".toString()))
         assertEquals('APPROVER', argsOf('input')[0].submitterParameter)
         assertEquals(TenantState.ACTIVE, tenant.state)
         assertEquals(0, count('rollbackTenant'))
@@ -47,8 +54,8 @@ class JenkinsfileExampleTest extends LibraryTestBase {
         runScript(scriptPath)
 
         assertEquals('ABORTED', declarative.result())
-        assertEquals([[requestId: 'req-1', group: 'CFO', approver: 'carol', decision: 'REJECTED', comment: 'over budget']],
-                argsOf('recordApproval'))
+        assertEquals([[requestId: 'req-1', group: 'CFO', approver: 'carol', decision: 'REJECTED', comment: 'over budget',
+                       planSha256: PLAN_SHA]], argsOf('recordApproval'))
         assertEquals(0, count('terraformProvision'))
         assertEquals(0, count('rollbackTenant'))
         assertEquals(TenantState.REJECTED, tenant.state)

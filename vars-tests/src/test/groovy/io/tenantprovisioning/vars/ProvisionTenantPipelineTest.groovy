@@ -50,7 +50,8 @@ class ProvisionTenantPipelineTest extends LibraryTestBase {
         Map request = argsOf('approveBudget')[0]
         assertEquals([tenantName: 'Acme Corp', tier: 'Gold', region: 'ap-south-1', budget: '800000',
                       ownerEmail: 'owner@acme.example', classification: 'PII', jurisdiction: 'DPDPA', crossBorder: true,
-                      approverGroups: [[group: 'CFO', submitters: 'finance-approvers']], costCenter: 'CC_ACME', requestedBy: 'alice'], request)
+                      approverGroups: [[group: 'CFO', submitters: 'finance-approvers']], costCenter: 'CC_ACME', engine: 'terraform',
+                      requestedBy: 'alice'], request)
     }
 
     @Test
@@ -85,6 +86,24 @@ class ProvisionTenantPipelineTest extends LibraryTestBase {
         assertEquals(1, count('input'))
         assertEquals(1, count('terraformProvision'))
         assertEquals(0, count('rollbackTenant'))
+    }
+
+    @Test
+    void theApproverSeesTheSavedPlanCostAndRouteAndTheDecisionNamesThePlan() {
+        String sha = 'ab' * 32
+        tenantSteps.approveBudget = { Map a ->
+            needing(['CFO']) + [engine: 'terraform', planSha256: sha, planSummary: ['+ create  aws_s3_bucket.tenant'],
+                                planText: "Route: CFO; cost ₹1500000/month\nPlan (terraform) SHA-256 ${sha}:\n  + create  aws_s3_bucket.tenant".toString()]
+        }
+        inputAnswers.ApproveCFO = { Map m -> [APPROVER: 'carol', COMMENT: 'ok'] }
+
+        script.call([:])
+
+        assertEquals('SUCCESS', declarative.result())
+        String message = argsOf('input')[0].message
+        assertTrue(message, message.contains("Plan (terraform) SHA-256 ${sha}:\n  + create  aws_s3_bucket.tenant".toString()))
+        assertTrue(message, message.contains('Route: CFO; cost ₹1500000/month'))
+        assertEquals(sha, argsOf('recordApproval')[0].planSha256)
     }
 
     @Test

@@ -74,6 +74,12 @@ public final class TenantWorkspace {
         return new TenantWorkspace(variables.slug(), copyRoot, dir, backend);
     }
 
+    /** The folder {@link #prepare} made earlier for {@code slug}, taken as it is: nothing is rewritten. */
+    public static TenantWorkspace existing(Path workRoot, ModuleSource source, Slug slug, BackendConfig backend) {
+        return new TenantWorkspace(slug, copyRoot(workRoot, slug), rootDir(workRoot, source, slug),
+                Objects.requireNonNull(backend, "backend"));
+    }
+
     /**
      * Where {@link #prepare} puts the root module of {@code slug}: read its {@link #TFVARS_FILE} before
      * preparing again to reuse the variables of the run that wrote the state.
@@ -88,6 +94,11 @@ public final class TenantWorkspace {
 
     public Slug slug() {
         return slug;
+    }
+
+    /** The whole copy (root module and the modules it uses). */
+    Path copyRoot() {
+        return copyRoot;
     }
 
     /** The root module's folder: where every command runs. */

@@ -6,6 +6,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ConfiguredResources;
 import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
+import io.tenantprovisioning.engine.EnginePlan;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
@@ -74,6 +75,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final FailurePoints failurePoints;
     private final ResourceKinds kinds;
     private final StateEncryption encryption;
+    private final SavedPlans savedPlans;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
@@ -92,6 +94,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         this.failurePoints = Objects.requireNonNull(failurePoints, "failurePoints");
         this.kinds = ResourceKinds.withBucketPrefix(module.bucketPrefix());
         this.encryption = new StateEncryption(direct.vault());
+        this.savedPlans = new SavedPlans(this.workRoot, module, backend);
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -134,35 +137,77 @@ public final class TerraformEngine implements ProvisioningEngine {
         return NAME;
     }
 
-    /**
-     * The create phase: init, workspace, plan, show (reported), intent rows for the kinds this root creates,
-     * apply of exactly the shown plan, outputs; then each kind in order is adopted (Terraform created it,
-     * its outputs say how) or created by its driver (this root does not create it). Returns the resources
-     * and the plan's SHA-256, the workspace and the plain outputs as the engine's outputs.
-     */
+    /** The create phase without an approved plan (a canary): a fresh working folder, plan, then {@link #applyAndAdopt}. */
     @Override
     public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal, ProgressListener progress)
             throws ResourceException {
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.variables(spec), backend);
         TerraformRunner tf = ws.open(runner(progress, Optional.of(encryption.keyFor(spec.slug()))));
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
-        PlanSummary summary = tf.show(plan.planFile());
-        progress.event(NAME, "plan for workspace " + ws.workspaceName() + " (plan SHA-256 "
-                + summary.planSha256() + "):");
-        summary.describe().forEach(line -> progress.event(NAME, "  " + line));
-        Map<ResourceKind, Long> intents = intendTerraformKinds(spec, journal);
-        failurePoints.reach(FAIL_STEP);
-        ApplyResult applied;
+        return applyAndAdopt(spec, tf, plan.planFile(), Optional.empty(), journal, progress);
+    }
+
+    @Override
+    public boolean savesPlans() {
+        return true; // approvals bind to the saved plan's SHA-256 (SavedPlans)
+    }
+
+    /** The plan approvers see, saved in the tenant's working folder until the apply ({@link SavedPlans}). */
+    @Override
+    public Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
+        return Optional.of(savedPlans.plan(spec, runner(progress, Optional.of(encryption.keyFor(spec.slug()))),
+                progress));
+    }
+
+    @Override
+    public void verifyApprovedPlan(TenantResourceSpec spec, String approvedSha256, ProgressListener progress) {
+        savedPlans.verify(spec, approvedSha256);
+    }
+
+    /** As {@link #create}, but applies the saved plan {@link #planForApproval} made, if it is still the approved one. */
+    @Override
+    public CreatedResources createFromApprovedPlan(TenantResourceSpec spec, String approvedSha256,
+                                                   ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
+        savedPlans.verify(spec, approvedSha256);
+        TerraformRunner tf = savedPlans.open(spec.slug(), runner(progress,
+                Optional.of(encryption.keyFor(spec.slug()))));
+        return applyAndAdopt(spec, tf, savedPlans.planFile(spec.slug()), Optional.of(approvedSha256), journal,
+                progress);
+    }
+
+    /**
+     * Show (reported), intent rows for the kinds this root creates, apply of exactly the shown plan (re-hashed and
+     * compared with the approved SHA-256, else with the one just shown), outputs; then each kind in order is
+     * adopted (Terraform created it, its outputs say how) or created by its driver (this root does not create it).
+     * The engine's outputs: the plan's SHA-256 and summary, the workspace and the plain outputs.
+     */
+    private CreatedResources applyAndAdopt(TenantResourceSpec spec, TerraformRunner tf, Path planFile,
+                                           Optional<String> approvedSha256, ProvisioningJournal journal,
+                                           ProgressListener progress)
+            throws ResourceException {
+        String workspace = "t-" + spec.slug().value();
         try {
-            applied = tf.apply(plan.planFile(), summary.planSha256());
+            PlanSummary summary = tf.show(planFile);
+            progress.event(NAME, "plan for workspace " + workspace + " (plan SHA-256 " + summary.planSha256() + "):");
+            summary.describe().forEach(line -> progress.event(NAME, "  " + line));
+            Map<ResourceKind, Long> intents = intendTerraformKinds(spec, journal);
+            failurePoints.reach(FAIL_STEP);
+            ApplyResult applied = SavedPlans.apply(tf, planFile, approvedSha256.orElse(summary.planSha256()));
+            progress.event(NAME, "applied " + workspace + ": " + applied.added() + " added, " + applied.changed()
+                    + " changed, " + applied.destroyed() + " destroyed");
+            converge(tf, workspace, progress);
+            return adopt(spec, tf, intents, summary, journal, progress);
         } finally {
-            deletePlan(plan.planFile(), progress); // a saved plan holds state and sensitive values
+            deletePlan(planFile, progress); // a saved plan holds state and sensitive values
         }
-        progress.event(NAME, "applied " + ws.workspaceName() + ": " + applied.added() + " added, "
-                + applied.changed() + " changed, " + applied.destroyed() + " destroyed");
-        converge(tf, ws, progress);
+    }
+
+    private CreatedResources adopt(TenantResourceSpec spec, TerraformRunner tf, Map<ResourceKind, Long> intents,
+                                   PlanSummary summary, ProvisioningJournal journal, ProgressListener progress)
+            throws ResourceException {
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put(WORKSPACE, ws.workspaceName());
+        outputs.put(WORKSPACE, "t-" + spec.slug().value());
         outputs.put(PLAN_SHA256, summary.planSha256());
         outputs.put(PLAN_SUMMARY, String.join("; ", summary.describe()));
         TerraformAdoption adoption = new TerraformAdoption(kinds, tf.output(), module.terraformCreates());
@@ -184,8 +229,9 @@ public final class TerraformEngine implements ProvisioningEngine {
      * resources carry the registry's marker before the drivers adopt them. Anything but in-place updates
      * (a create, delete or replace) is not a convergence but a different plan: refused.
      */
-    private void converge(TerraformRunner tf, TenantWorkspace ws, ProgressListener progress) {
-        PlanResult again = tf.plan(PlanOptions.DEFAULTS);
+    private void converge(TerraformRunner tf, String workspace, ProgressListener progress) {
+        // its own file: the approved plan's name stays the approved plan's
+        PlanResult again = tf.plan(PlanOptions.DEFAULTS.withOut(Path.of("converge.tfplan")));
         try {
             if (!again.hasChanges()) {
                 return;
@@ -194,7 +240,7 @@ public final class TerraformEngine implements ProvisioningEngine {
             if (rest.changes().stream().anyMatch(c -> c.action() != ChangeAction.UPDATE
                     && c.action() != ChangeAction.NO_OP && c.action() != ChangeAction.READ)) {
                 throw new TerraformException(TerraformErrorCode.APPLY_FAILED, "right after the apply, a plan of "
-                        + ws.workspaceName() + " would still " + String.join("; ", rest.describe())
+                        + workspace + " would still " + String.join("; ", rest.describe())
                         + ": more than the in-place updates of an endpoint that did not keep everything applied");
             }
             progress.event(NAME, "the endpoint did not keep everything the apply set; updating in place: "
