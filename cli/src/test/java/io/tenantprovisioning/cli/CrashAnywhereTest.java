@@ -12,9 +12,7 @@ import io.tenantprovisioning.reliability.PropertyTally;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.testing.TenantCleanup;
 import io.tenantprovisioning.testing.TenantFootprint;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -164,7 +162,8 @@ class CrashAnywhereTest {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
         while (System.currentTimeMillis() < deadline) {
-            assertThat(child.isAlive()).as("the child ended before the kill point:\n%s", log(output)).isTrue();
+            assertThat(child.isAlive()).as("the child ended before the kill point:\n%s",
+                    TenantctlProcess.outputOf(output)).isTrue();
             Process dump = new ProcessBuilder(jstack, Long.toString(child.pid())).redirectErrorStream(true).start();
             String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             dump.waitFor(30, TimeUnit.SECONDS);
@@ -176,14 +175,6 @@ class CrashAnywhereTest {
             }
             Thread.sleep(300);
         }
-        throw new AssertionError("the child never paused:\n" + log(output));
-    }
-
-    private static String log(Path output) {
-        try {
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
+        throw new AssertionError("the child never paused:\n" + TenantctlProcess.outputOf(output));
     }
 }

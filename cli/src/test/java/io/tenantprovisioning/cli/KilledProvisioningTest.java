@@ -19,10 +19,7 @@ import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.model.ResourceKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledProvisioningTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final long WAIT_MILLIS = 120_000;
 
     @TempDir
@@ -84,7 +80,7 @@ class KilledProvisioningTest {
 
     @Test
     void killedMidProvisionThenRollbackLeavesNothing() throws Exception {
-        String name = "Killed " + randomSuffix();
+        String name = "Killed " + TenantctlProcess.randomSuffix();
         slug = Slug.fromName(name);
         Path output = scratch.resolve("child.log");
         child = startProvision(name, output);
@@ -94,7 +90,7 @@ class KilledProvisioningTest {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
 
         TenantRecord stuck = registry.tenants().require(slug);
-        assertThat(stuck.state().name()).as(childLog(output)).isIn("PROVISIONING", "CONFIGURING");
+        assertThat(stuck.state().name()).as(TenantctlProcess.outputOf(output)).isIn("PROVISIONING", "CONFIGURING");
         assertThat(registry.journal().entries(paused.id())).extracting(JournalEntry::kind, JournalEntry::status)
                 .containsExactly(
                         tuple(ResourceKind.POSTGRES, JournalStatus.CREATED),
@@ -130,7 +126,7 @@ class KilledProvisioningTest {
     private TenantRecord awaitPausedAtVector(Path output) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            assertThat(child.isAlive()).as("the child ended early:\n%s", childLog(output)).isTrue();
+            assertThat(child.isAlive()).as("the child ended early:\n%s", TenantctlProcess.outputOf(output)).isTrue();
             Optional<TenantRecord> tenant = registry.tenants().find(slug);
             if (tenant.isPresent() && tenant.get().state() == TenantState.PROVISIONING) {
                 List<JournalEntry> journal = registry.journal().entries(tenant.get().id());
@@ -142,7 +138,7 @@ class KilledProvisioningTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the child never reached the vector step:\n" + childLog(output));
+        throw new AssertionError("the child never reached the vector step:\n" + TenantctlProcess.outputOf(output));
     }
 
     /**
@@ -172,22 +168,5 @@ class KilledProvisioningTest {
                 return rs.getBoolean(1);
             }
         }
-    }
-
-    private static String childLog(Path output) {
-        try {
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -14,10 +14,8 @@ import io.tenantprovisioning.testing.AdminPostgres;
 import io.tenantprovisioning.testing.TenantCleanup;
 import io.tenantprovisioning.testing.TenantFootprint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("terraform-acceptance")
 class KilledTerraformApplyTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final long WAIT_MILLIS = 180_000;
     private static final Map<String, String> ENV = Map.of("OBJECT_STORE", "s3", "ENGINE", "terraform");
 
@@ -85,7 +82,7 @@ class KilledTerraformApplyTest {
 
     @Test
     void anApplyKilledWithSigkillIsDestroyedByTheNextRollback() throws Exception {
-        String name = "Tf Killed " + randomSuffix();
+        String name = "Tf Killed " + TenantctlProcess.randomSuffix();
         slug = Slug.fromName(name);
         Path output = scratch.resolve("provision.log");
         child = TenantctlProcess.start(settings, ENV, output, true, "provision", "--name", name, "--tier", "silver",
@@ -96,14 +93,15 @@ class KilledTerraformApplyTest {
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the CLI died").isTrue();
         awaitNoTofuIn(settings.dataDir());
-        assertThat(registry.tenants().require(slug).state().name()).as(log(output)).isEqualTo("PROVISIONING");
+        assertThat(registry.tenants().require(slug).state().name()).as(TenantctlProcess.outputOf(output))
+                .isEqualTo("PROVISIONING");
 
         Path rollbackOutput = scratch.resolve("rollback.log");
         Process rollback = TenantctlProcess.start(settings, ENV, rollbackOutput, true, "rollback", slug.value());
         assertThat(rollback.waitFor(5, TimeUnit.MINUTES)).as("rollback ends").isTrue();
 
-        assertThat(rollback.exitValue()).as(log(rollbackOutput)).isZero();
-        assertThat(log(rollbackOutput)).contains("ROLLED_BACK").contains("terraform destroyed")
+        assertThat(rollback.exitValue()).as(TenantctlProcess.outputOf(rollbackOutput)).isZero();
+        assertThat(TenantctlProcess.outputOf(rollbackOutput)).contains("ROLLED_BACK").contains("terraform destroyed")
                 .contains("deleted workspace t-" + slug.value());
         assertThat(registry.tenants().require(slug).state().name()).isEqualTo("ROLLED_BACK");
         assertThat(footprint.of(slug)).as("left on the services after the rollback").isEmpty();
@@ -114,13 +112,13 @@ class KilledTerraformApplyTest {
     private void awaitLine(Path output, String text) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            assertThat(child.isAlive()).as("the child ended early:\n%s", log(output)).isTrue();
-            if (log(output).contains(text)) {
+            assertThat(child.isAlive()).as("the child ended early:\n%s", TenantctlProcess.outputOf(output)).isTrue();
+            if (TenantctlProcess.outputOf(output).contains(text)) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no '" + text + "' in the child's output:\n" + log(output));
+        throw new AssertionError("no '" + text + "' in the child's output:\n" + TenantctlProcess.outputOf(output));
     }
 
     /**
@@ -156,22 +154,5 @@ class KilledTerraformApplyTest {
                 return rs.getInt(1);
             }
         }
-    }
-
-    private static String log(Path output) {
-        try {
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -2,7 +2,6 @@ package io.tenantprovisioning.cli;
 
 import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.testing.TenantCleanup;
-import io.tenantprovisioning.testing.TenantFootprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantprovisioning.config.Setting;
@@ -16,7 +15,6 @@ import io.tenantprovisioning.resource.signingkey.SigningKeyDriver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SecretsNeverLoggedTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<Setting> ADMIN_SECRETS = List.of(Setting.REGISTRY_DB_PASSWORD, Setting.REDIS_PASSWORD,
             Setting.S3_ADMIN_SECRET_ACCESS_KEY, Setting.TENANT_SECRETS_KEY, Setting.AUDIT_HMAC_KEY);
 
@@ -62,7 +59,7 @@ class SecretsNeverLoggedTest {
     @ParameterizedTest(name = "json={0}")
     @ValueSource(booleans = {false, true})
     void noSecretInAnythingTheCliPrints(boolean json) {
-        String name = "Secrets " + randomSuffix();
+        String name = "Secrets " + TenantctlProcess.randomSuffix();
         Slug active = Slug.fromName(name);
         created.add(active);
         cli(json, 0, "provision", "--name", name, "--tier", "bronze", "--region", "us-east-1", "--budget", "300000",
@@ -96,7 +93,7 @@ class SecretsNeverLoggedTest {
 
     /** A tenant left in VALIDATING by the core API (provisioned, not yet validated): rollback's case. */
     private Slug provisionedButNotValidated() {
-        Slug slug = Slug.fromName("Secrets " + randomSuffix());
+        Slug slug = Slug.fromName("Secrets " + TenantctlProcess.randomSuffix());
         created.add(slug);
         var submission = platform.submit(new RequestDraft(slug.value(), "bronze", "us-east-1", "300000",
                 "owner@secrets.example", "INTERNAL", "NONE", false, null, null), Actor.stated("secrets-test"));
@@ -165,14 +162,5 @@ class SecretsNeverLoggedTest {
         }
         assertThat(run.exitCode()).as("exit code of %s\n%s", argv, printed).isEqualTo(expectedExit);
         return printed;
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class TenantctlProcess {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static final List<String> TEST_HOOKS = List.of("TENANTCTL_FAIL_AT", "TENANTCTL_PAUSE_AT",
             "TENANTCTL_FAULTS");
 
@@ -39,5 +41,24 @@ final class TenantctlProcess {
             builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         }
         return builder.redirectOutput(output.toFile()).start();
+    }
+
+    /** What the child wrote so far, for an assertion's message; never fails the test itself. */
+    static String outputOf(Path output) {
+        try {
+            return java.nio.file.Files.readString(output, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Eight random lower-case letters: a tenant name of its own for each run of a test. */
+    static String randomSuffix() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 }
