@@ -168,6 +168,10 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return offboarding.run(slug, Optional.empty(), progress).teardown();
     }
 
+    public ClaimHandler claimHandler() {
+        return new ClaimHandler(graph);
+    }
+
     public Revalidation revalidation() {
         return revalidation;
     }

@@ -72,6 +72,16 @@ public final class FaultInjectingDriver implements ResourceDriver {
     }
 
     @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        delegate.claim(spec);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        delegate.checkClaim(spec);
+    }
+
+    @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         plan.reach(at(Site.DRIVER_DESCRIBE));
         return delegate.describe(slug);

@@ -99,6 +99,19 @@ public record OwnershipMarker(RegistryId registry) {
     }
 
     /**
+     * A rewrite of the tags of the tenant's existing resource may go ahead: {@link TagRewrite#RETAG} only on
+     * this registry's resource, a claim also on one from before registry markers; anything
+     * else is refused, having changed nothing.
+     */
+    public void requireRewritable(TagRewrite rewrite, String what, Map<String, String> tags, Slug slug)
+            throws ResourceException {
+        if (rewrite.takesPreRegistry() && of(tags, slug) == Ownership.PRE_REGISTRY) {
+            return;
+        }
+        requireOurs(what, tags, slug);
+    }
+
+    /**
      * Whether destroy may delete the resource: yes when it carries this registry's marker for the tenant; no
      * (leave it, it is not this registry's: typically what create refused) for anything unmarked or someone
      * else's. A resource from before registry markers is neither provably ours nor someone else's: refused

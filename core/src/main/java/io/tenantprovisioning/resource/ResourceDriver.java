@@ -57,6 +57,20 @@ public interface ResourceDriver {
         throw new ResourceException(kind().stepName() + ": this driver cannot rewrite the tags of a resource");
     }
 
+    /**
+     * Stamps this registry's marker (with the spec's tags) on the tenant's existing resource that carries
+     * tenantctl's tags from before registry markers ({@code tenantctl claim}, after the journal vouched for
+     * it); one that already carries the marker is retagged alike. Refuses anyone else's. Idempotent.
+     */
+    default void claim(TenantResourceSpec spec) throws ResourceException {
+        throw new ResourceException(kind().stepName() + ": this driver cannot claim a resource");
+    }
+
+    /** {@link #claim}'s checks on every part of the resource (a bucket and its IAM user, say), writing nothing. */
+    default void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        throw new ResourceException(kind().stepName() + ": this driver cannot claim a resource");
+    }
+
     /** The resource as the service sees it now, with its tags; empty when it does not exist. */
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 

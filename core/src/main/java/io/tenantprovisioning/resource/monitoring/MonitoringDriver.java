@@ -13,6 +13,7 @@ import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.TerraformCreated;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class MonitoringDriver implements ResourceDriver {
         String file = fileName(slug);
         ObjectNode dashboard = GrafanaDashboard.model(slug, marker.stamp(spec.tags(), slug));
         try {
-            requireOursIfPresent(slug);
+            requireRewritableIfPresent(TagRewrite.RETAG, slug);
             dashboards.write(file, dashboard);
             if (grafana.isPresent()) {
                 grafana.get().push(dashboard, "tenantctl: provision " + slug);
@@ -125,11 +126,32 @@ public final class MonitoringDriver implements ResourceDriver {
     /** The dashboard's tags (file, and Grafana when configured); configure then relabels the target. */
     @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.RETAG);
+    }
+
+    /** The dashboard stamped here; the target's labels follow in configure, as after a retag. */
+    @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         ObjectNode dashboard = GrafanaDashboard.model(slug, marker.stamp(spec.tags(), slug));
         try {
-            requireOursIfPresent(slug);
+            requireRewritableIfPresent(rewrite, slug);
+            if (!rewrite.writes()) {
+                return;
+            }
             dashboards.write(fileName(slug), dashboard);
+            if (targets.read(fileName(slug)).isPresent()) {
+                writeTarget(spec); // its labels carry the marker too: describe reports the tags both agree on
+            }
             if (grafana.isPresent()) {
                 grafana.get().push(dashboard, "tenantctl: update " + slug);
             }
@@ -144,10 +166,8 @@ public final class MonitoringDriver implements ResourceDriver {
     public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
         Slug slug = spec.slug();
         String file = fileName(slug);
-        PrometheusTargetFile target = new PrometheusTargetFile(List.of(metricsTarget),
-                TenantLabels.fromTags(slug, marker.stamp(spec.tags(), slug)));
         try {
-            targets.write(file, target.toJson());
+            writeTarget(spec);
         } catch (IOException e) {
             throw new ResourceException("monitoring: could not write the Prometheus target of tenant " + slug + ": "
                     + e.getMessage(), e);
@@ -158,17 +178,26 @@ public final class MonitoringDriver implements ResourceDriver {
                         + targets.path(file)));
     }
 
-    /** Refuses when a target or dashboard already there does not carry this registry's marker for the tenant. */
-    private void requireOursIfPresent(Slug slug) throws IOException, ResourceException {
+    private void writeTarget(TenantResourceSpec spec) throws IOException {
+        Slug slug = spec.slug();
+        targets.write(fileName(slug), new PrometheusTargetFile(List.of(metricsTarget),
+                TenantLabels.fromTags(slug, marker.stamp(spec.tags(), slug))).toJson());
+    }
+
+    /**
+     * Refuses when a target or dashboard already there does not carry this registry's marker for the tenant
+     * (or, to be claimed, tenantctl's tags from before registry markers).
+     */
+    private void requireRewritableIfPresent(TagRewrite rewrite, Slug slug) throws IOException, ResourceException {
         String file = fileName(slug);
         Optional<Map<String, String>> target = targetTags(file);
         if (target.isPresent()) {
-            marker.requireOurs("monitoring: target " + file, target.get(), slug);
+            marker.requireRewritable(rewrite, "monitoring: target " + file, target.get(), slug);
         }
         Optional<JsonNode> dashboard = grafana.isPresent()
                 ? grafana.get().dashboard(GrafanaDashboard.uid(slug)) : dashboards.read(file);
         if (dashboard.isPresent()) {
-            marker.requireOurs("monitoring: dashboard " + GrafanaDashboard.uid(slug),
+            marker.requireRewritable(rewrite, "monitoring: dashboard " + GrafanaDashboard.uid(slug),
                     GrafanaDashboard.tags(dashboard.get()), slug);
         }
     }

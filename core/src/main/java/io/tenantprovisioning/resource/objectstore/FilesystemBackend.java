@@ -11,6 +11,7 @@ import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -118,12 +119,28 @@ public final class FilesystemBackend implements ObjectStoreBackend {
     /** The sidecar's tags; the credential hash and the objects stay. */
     @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.RETAG);
+    }
+
+    @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Path dir = root.resolve(naming.bucketOf(spec.slug()));
         try {
             BucketSidecar sidecar = BucketSidecar.read(dir).orElseThrow(() -> new ResourceException(
                     "object-store: bucket " + dir + " has no sidecar; it is not a provisioned bucket"));
-            marker.requireOurs("object-store: bucket directory " + dir, sidecar.tags(), spec.slug());
-            sidecar.withTags(marker.stamp(spec.tags(), spec.slug())).write(dir);
+            marker.requireRewritable(rewrite, "object-store: bucket directory " + dir, sidecar.tags(), spec.slug());
+            if (rewrite.writes()) {
+                sidecar.withTags(marker.stamp(spec.tags(), spec.slug())).write(dir);
+            }
         } catch (IOException e) {
             throw new ResourceException("object-store: could not rewrite the tags of " + dir + ": " + e, e);
         }

@@ -35,6 +35,12 @@ public interface ObjectStoreBackend extends AutoCloseable {
     /** Rewrites the bucket's tags (see ResourceDriver#retag); objects, credentials and policies stay. */
     void retag(TenantResourceSpec spec) throws ResourceException;
 
+    /** Stamps this registry's marker on the bucket (see ResourceDriver#claim). */
+    void claim(TenantResourceSpec spec) throws ResourceException;
+
+    /** The claim's checks on the bucket and its IAM user, writing nothing. */
+    void checkClaim(TenantResourceSpec spec) throws ResourceException;
+
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 
     void destroy(Slug slug) throws ResourceException;

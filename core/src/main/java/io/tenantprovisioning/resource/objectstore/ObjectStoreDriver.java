@@ -68,6 +68,16 @@ public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
     }
 
     @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        backend.claim(spec);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        backend.checkClaim(spec);
+    }
+
+    @Override
     public Optional<ResourceDescription> describe(Slug slug) throws ResourceException {
         return backend.describe(slug);
     }

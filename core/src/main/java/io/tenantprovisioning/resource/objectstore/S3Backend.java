@@ -11,6 +11,7 @@ import io.tenantprovisioning.resource.OwnershipMarker;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.ArrayList;
@@ -164,13 +165,34 @@ public final class S3Backend implements ObjectStoreBackend {
     /** The bucket's tags and its IAM user's, as at create; the key, the policies and the objects stay. */
     @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.RETAG);
+    }
+
+    @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         String bucket = naming.bucketOf(slug);
         try {
-            marker.requireOurs("object-store: bucket " + bucket, buckets.tags(bucket), slug);
-            Map<String, String> tags = marker.stamp(spec.tags(), slug);
-            buckets.tag(bucket, tags);
-            users.ensure(slug, tags);
+            marker.requireRewritable(rewrite, "object-store: bucket " + bucket, buckets.tags(bucket), slug);
+            Optional<User> user = users.find(slug);
+            if (user.isPresent()) {
+                marker.requireRewritable(rewrite, "object-store: IAM user " + user.get().userName(),
+                        users.tags(user.get().userName()), slug);
+            }
+            if (rewrite.writes()) {
+                Map<String, String> tags = marker.stamp(spec.tags(), slug);
+                buckets.tag(bucket, tags);
+                users.ensure(slug, tags);
+            }
         } catch (SdkException e) {
             throw failure("retag", bucket, e);
         }

@@ -14,6 +14,7 @@ import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.TerraformCreated;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
@@ -208,11 +209,27 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
     /** The tags row of the schema, rewritten by the admin; the role, its grants and the tables stay. */
     @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.RETAG);
+    }
+
+    @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         SqlIdentifier schema = nameOf(spec.slug());
         try (Connection c = admin.getConnection()) {
             SchemaTags.ensureTable(c);
-            requireOurs(c, schema, spec.slug());
-            SchemaTags.write(c, schema, tagsOf(spec));
+            requireRewritable(rewrite, c, schema, spec.slug());
+            if (rewrite.writes()) {
+                SchemaTags.write(c, schema, tagsOf(spec));
+            }
         } catch (SQLException e) {
             throw new ResourceException("postgres: could not rewrite the tags of schema " + schema + " in " + endpoint
                     + ": " + e.getMessage(), e);
@@ -330,10 +347,15 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
 
     /** An existing schema or role of the name is taken over only when it carries this registry's marker. */
     private void requireOurs(Connection c, SqlIdentifier name, Slug slug) throws SQLException, ResourceException {
+        requireRewritable(TagRewrite.RETAG, c, name, slug);
+    }
+
+    private void requireRewritable(TagRewrite rewrite, Connection c, SqlIdentifier name, Slug slug)
+            throws SQLException, ResourceException {
         if (TenantCatalog.schema(c, name.name()).isPresent()) {
-            marker.requireOurs("postgres: schema " + name, tagsOf(c, name), slug);
+            marker.requireRewritable(rewrite, "postgres: schema " + name, tagsOf(c, name), slug);
         } else if (TenantCatalog.role(c, name.name()).isPresent()) {
-            marker.requireOurs("postgres: role " + name, tagsOf(c, name), slug);
+            marker.requireRewritable(rewrite, "postgres: role " + name, tagsOf(c, name), slug);
         }
     }
 

@@ -12,6 +12,7 @@ import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
 import java.util.ArrayList;
@@ -133,10 +134,27 @@ public final class RedisNamespaceDriver implements ResourceDriver {
     /** The tag fields of the meta hash rewritten by the admin; the user, its password and the keys stay. */
     @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.RETAG);
+    }
+
+    @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         try (Jedis admin = admin()) {
-            marker.requireOurs("redis: namespace " + slug.redisPrefix(), tags(meta(admin, slug)), slug);
-            admin.hset(TenantAcl.metaKey(slug), markerFields(spec));
+            marker.requireRewritable(rewrite, "redis: namespace " + slug.redisPrefix(), tags(meta(admin, slug)),
+                    slug);
+            if (rewrite.writes()) {
+                admin.hset(TenantAcl.metaKey(slug), markerFields(spec));
+            }
         } catch (JedisException e) {
             throw new ResourceException("redis: could not rewrite the tags of " + slug + " on " + endpoint + ": "
                     + e.getMessage());

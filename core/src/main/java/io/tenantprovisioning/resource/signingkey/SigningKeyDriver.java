@@ -82,19 +82,38 @@ public final class SigningKeyDriver implements ResourceDriver {
 
     /** The marker beside the key rewritten; the key itself stays, so issued tokens stay valid. */
     @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        retag(spec); // the key lives in this registry's own vault: there is nothing from before markers to prove
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        requireTenantNamed(spec.slug());
+    }
+
+    @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
         Slug slug = spec.slug();
+        requireTenantNamed(slug);
         try {
-            Map<String, String> current = vault.get(slug, MARKER).map(m -> decodeTags(m.reveal())).orElse(Map.of());
-            // the key lives in this registry's own vault: its marker only has to name this tenant
-            if (!slug.value().equals(current.get(ChargebackTags.TENANT_ID))) {
-                throw new ResourceException("signing-key: the key of " + slug + " has no marker naming the tenant in"
-                        + " this registry's vault; nothing was changed");
-            }
             vault.put(slug, MARKER, Secret.of(encodeTags(tagsOf(spec))));
         } catch (RuntimeException e) {
             throw new ResourceException("signing-key: could not rewrite the tags of " + slug + "'s key in the vault: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The key lives in this registry's own vault: its marker only has to name this tenant. */
+    private void requireTenantNamed(Slug slug) throws ResourceException {
+        Map<String, String> current;
+        try {
+            current = vault.get(slug, MARKER).map(m -> decodeTags(m.reveal())).orElse(Map.of());
+        } catch (RuntimeException e) {
+            throw new ResourceException("signing-key: could not read the vault for " + slug + ": " + e.getMessage(), e);
+        }
+        if (!slug.value().equals(current.get(ChargebackTags.TENANT_ID))) {
+            throw new ResourceException("signing-key: the key of " + slug + " has no marker naming the tenant in"
+                    + " this registry's vault; nothing was changed");
         }
     }
 

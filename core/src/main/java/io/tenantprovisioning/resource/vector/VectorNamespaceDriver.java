@@ -9,6 +9,7 @@ import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +66,29 @@ public final class VectorNamespaceDriver implements ResourceDriver {
     /** The namespace's tags; the store keeps its passages (see VectorStore#createNamespace). */
     @Override
     public void retag(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.RETAG);
+    }
+
+    @Override
+    public void claim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM);
+    }
+
+    @Override
+    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Optional<NamespaceDescription> existing = store.describe(spec.slug());
         if (existing.isEmpty()) {
             throw new ResourceException("vector: namespace " + NAMING.name(spec.slug()) + " does not exist");
         }
-        marker.requireOurs("vector: namespace " + existing.get().namespace(), existing.get().tags(), spec.slug());
-        store.createNamespace(spec.slug(), marker.stamp(spec.tags(), spec.slug()));
+        marker.requireRewritable(rewrite, "vector: namespace " + existing.get().namespace(), existing.get().tags(),
+                spec.slug());
+        if (rewrite.writes()) {
+            store.createNamespace(spec.slug(), marker.stamp(spec.tags(), spec.slug()));
+        }
     }
 
     /** The tier's demo documents (Gold), embedded and indexed into the namespace; re-seeding replaces them. */
