@@ -172,6 +172,10 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return new ClaimHandler(graph);
     }
 
+    public ReconfigureHandler reconfigureHandler() {
+        return new ReconfigureHandler(graph, revalidation);
+    }
+
     public Revalidation revalidation() {
         return revalidation;
     }

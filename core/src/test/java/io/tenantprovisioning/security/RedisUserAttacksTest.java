@@ -57,6 +57,29 @@ class RedisUserAttacksTest {
         assertThat(described.tags()).containsAllEntriesOf(spec.tags());
     }
 
+    /**
+     * A user made before the allow-list (its rules from {@code +@all}, every key) is given today's permissions
+     * by configure (which update and {@code tenantctl reconfigure} run again), its password kept.
+     */
+    @Test
+    void configureGivesAUserMadeUnderTheOldRulesTodaysPermissions() throws Exception {
+        TenantResourceSpec spec = newTenant();
+        var created = KindPhases.createAndConfigure(driver, spec);
+        TenantAccess tenant = TestTenants.access(spec, List.of(created));
+        try (var admin = endpoint.connect(null, settings.requiredSecret(io.tenantprovisioning.config.Setting.REDIS_PASSWORD))) {
+            admin.aclSetUser(spec.slug().redisUser(), "+@all", "allkeys", "allchannels");
+        }
+        RedisUserAttacks user = new RedisUserAttacks(endpoint, tenant);
+        assertThat(List.of(user.clientTrackingBroadcast(), user.eval(), user.scriptKill()))
+                .as("under the old rules each gets past the ACL").noneSatisfy(a -> assertThat(a.refused()).isTrue());
+
+        driver.configure(spec, created);
+
+        assertThat(List.of(user.clientTrackingBroadcast(), user.eval(), user.scriptKill(), user.writeOwnTags()))
+                .allSatisfy(answer -> assertThat(answer.refused()).as(answer.toString()).isTrue());
+        assertThat(user.ownKeys()).as("its password and own keys still work").returns(false, Answer::refused);
+    }
+
     @Test
     void theTenantsUserCannotReadAnotherTenantsKeys() throws Exception {
         TenantResourceSpec a = newTenant();

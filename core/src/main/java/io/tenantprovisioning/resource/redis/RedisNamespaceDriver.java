@@ -116,19 +116,28 @@ public final class RedisNamespaceDriver implements ResourceDriver {
                 Map.of(SECRET_PASSWORD, password));
     }
 
-    /** The tier's quota into the meta hash, where the platform's rate limiter reads it. */
+    /**
+     * The tier's quota into the meta hash, where the platform's rate limiter reads it, and the user's
+     * permissions from today's allow-list (its passwords untouched): a user made under older rules, or widened
+     * by hand, gets exactly today's again.
+     */
     @Override
     public ConfiguredResource configure(TenantResourceSpec spec, CreatedResource created) throws ResourceException {
         Slug slug = spec.slug();
         String quota = Integer.toString(spec.tierConfig().queriesPerMinute());
         try (Jedis admin = admin()) {
+            if (admin.aclGetUser(slug.redisUser()) == null) {
+                throw new ResourceException("redis: ACL user " + slug.redisUser() + " does not exist on " + endpoint);
+            }
+            admin.aclSetUser(slug.redisUser(), TenantAcl.permissions(slug).toArray(String[]::new));
             admin.hset(TenantAcl.metaKey(slug), QUOTA_QPM_FIELD, quota);
         } catch (JedisException e) {
-            throw new ResourceException("redis: could not set the quota of " + slug + " on " + endpoint + ": "
+            throw new ResourceException("redis: could not configure " + slug + " on " + endpoint + ": "
                     + e.getMessage());
         }
         return ConfiguredResource.of(created, Map.of(ATTR_QUOTA_QPM, quota),
-                List.of("tier quota " + quota + " queries/min in " + TenantAcl.metaKey(slug)));
+                List.of("ACL permissions of " + slug.redisUser() + " from the allow-list",
+                        "tier quota " + quota + " queries/min in " + TenantAcl.metaKey(slug)));
     }
 
     /** The tag fields of the meta hash rewritten by the admin; the user, its password and the keys stay. */

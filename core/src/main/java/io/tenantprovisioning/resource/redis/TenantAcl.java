@@ -51,8 +51,19 @@ public final class TenantAcl {
 
     /** The rules for {@code ACL SETUSER}, starting with {@code reset} so nothing of an older user survives. */
     static List<String> rules(Slug slug, Secret password) {
-        List<String> rules = new ArrayList<>(List.of("reset", "on", ">" + password.reveal(),
-                keyPattern(slug), channelPattern(slug)));
+        List<String> rules = new ArrayList<>(List.of("reset", "on", ">" + password.reveal()));
+        rules.addAll(permissions(slug));
+        return rules;
+    }
+
+    /**
+     * The user's permissions alone, each list cleared first ({@code resetkeys}, {@code resetchannels},
+     * {@code nocommands}), its passwords untouched: re-applied by configure, so a user made under an older
+     * rule set (from {@code +@all}, before the allow-list) gets exactly today's.
+     */
+    static List<String> permissions(Slug slug) {
+        List<String> rules = new ArrayList<>(List.of("resetkeys", "resetchannels", "nocommands", keyPattern(slug),
+                channelPattern(slug)));
         ALLOWED_CATEGORIES.forEach(category -> rules.add("+@" + category));
         REFUSED_CATEGORIES.forEach(category -> rules.add("-@" + category));
         CONNECTION_COMMANDS.forEach(command -> rules.add("+" + command));
