@@ -242,7 +242,7 @@ manual_instructions() {
 [services] (this machine: $(is_root && echo root || echo "not root"), $(is_debian && echo "Debian $(cat /etc/debian_version)" || echo "not Debian/apt")).
 Install and start these yourself, then write $ENV_FILE (KEY=VALUE, mode 600) with the keys below:
   - PostgreSQL 15 on 127.0.0.1:5432, pg_hba 'host all all 127.0.0.1/32 scram-sha-256';
-    role $PG_ADMIN LOGIN CREATEROLE PASSWORD '<secret>';
+    role $PG_ADMIN LOGIN CREATEROLE PASSWORD '<secret>', GRANT pg_signal_backend TO $PG_ADMIN;
     databases $PG_REGISTRY_DB and $PG_TENANT_DB owned by $PG_ADMIN;
     REVOKE CONNECT ON DATABASE $PG_REGISTRY_DB FROM PUBLIC.
   - Redis 7 on 127.0.0.1:6379 with requirepass <secret>, save '' and appendonly no.
@@ -342,6 +342,8 @@ pg_up() {
 SELECT format('CREATE ROLE %I LOGIN CREATEROLE PASSWORD %L', '$PG_ADMIN', '${ENV[REGISTRY_DB_PASSWORD]}')
   WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$PG_ADMIN') \gexec
 ALTER ROLE $PG_ADMIN LOGIN CREATEROLE;
+-- credential rotation ends the sessions opened with a tenant's old password (pg_terminate_backend)
+GRANT pg_signal_backend TO $PG_ADMIN;
 SELECT 'CREATE DATABASE $PG_REGISTRY_DB OWNER $PG_ADMIN'
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$PG_REGISTRY_DB') \gexec
 SELECT 'CREATE DATABASE $PG_TENANT_DB OWNER $PG_ADMIN'
@@ -668,6 +670,16 @@ PROM_DIR=$MACHINE_STATE/prometheus
 PROM_PID_FILE=$PROM_DIR/prometheus.pid
 prom_ready() { [[ $(http_code "http://$HOST:$PROM_PORT/-/ready" 3) == 200 ]]; }
 
+# A Prometheus busy on a loaded machine (tests' targets, 2 cores) can take 10-20 s to answer: ask it up to
+# four times, 15 s each, before calling the port's holder stuck.
+prom_ready_patient() {
+  local i
+  for ((i = 0; i < 4; i++)); do
+    [[ $(http_code "http://$HOST:$PROM_PORT/-/ready" 15) == 200 ]] && return 0
+  done
+  return 1
+}
+
 # A Prometheus started with another config file (an older layout kept it in a checkout) would keep
 # scraping that checkout's targets folder: restart it on the machine's config.
 prom_runs_other_config() { # prom_runs_other_config CONF
@@ -717,7 +729,7 @@ EOF
   if command -v promtool >/dev/null 2>&1; then
     promtool check config "$conf" >/dev/null 2>&1 || die "promtool check config $conf failed"
   fi
-  if prom_ready && ! prom_runs_other_config "$conf"; then
+  if { prom_ready || { port_open "$PROM_PORT" && prom_ready_patient; }; } && ! prom_runs_other_config "$conf"; then
     if ((changed)); then curl -s -o /dev/null -X POST "http://$HOST:$PROM_PORT/-/reload" || true; fi
     log "prometheus: already running on $HOST:$PROM_PORT"
     return 0

@@ -13,7 +13,8 @@ import java.util.Optional;
  * The tenant role's PostgreSQL password. A role has one password, so setting the new one is what stops
  * the old one: the new one is written to the vault as {@code <password>.pending} before the server gets it, so
  * that whatever happens next one recorded password is the server's; a failure before the record sets
- * the old one back. Sessions opened with the old password stay open until they end.
+ * the old one back. Once the new one is recorded, the role's open sessions are ended too: PostgreSQL keeps
+ * a session opened with the old password open after the change.
  */
 final class PostgresPasswordRotation implements CredentialRotator<Secret> {
 
@@ -71,9 +72,13 @@ final class PostgresPasswordRotation implements CredentialRotator<Secret> {
         PENDING_PASSWORD.promote(slug, records, next);
     }
 
-    /** Nothing left to do: setting the new password already refused the old one. */
+    /**
+     * Setting the new password already refused the old one for new logins; the role's sessions still open
+     * are ended, those opened with the old password among them (any opened since with the new one reconnect).
+     */
     @Override
-    public void revoke(Slug slug, Secret next, Secret current) {
+    public void revoke(Slug slug, Secret next, Secret current) throws ResourceException {
+        passwords.endSessions(slug);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.resource.redis.RedisEndpoint;
+import io.tenantprovisioning.resource.postgres.PostgresEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,6 +119,36 @@ class CredentialRotationTest {
                 .allMatch(r -> r.actor().equals("rotator@test"));
         old.assertNoneIn(String.join("\n", tenants.log) + audit);
         assertThat(tenants.state(slug)).isEqualTo("ACTIVE");
+    }
+
+    /**
+     * PostgreSQL keeps a session opened with the old password after the password changes, and Redis keeps a
+     * connection authenticated with a removed password: rotation ends both, so the old password grants nothing.
+     */
+    @Test
+    void sessionsOpenedWithTheOldPasswordsDoNotOutliveTheRotation() throws Exception {
+        Slug slug = tenants.provision("rots");
+        Old old = Old.of(this, slug);
+        Settings settings = tenants.platform.settings();
+        try (java.sql.Connection pg = java.sql.DriverManager.getConnection(
+                PostgresEndpoint.tenantData(settings).jdbcUrl(), PostgresSchemaDriver.nameOf(slug).name(),
+                old.postgres.reveal());
+             redis.clients.jedis.Jedis jedis = RedisEndpoint.fromSettings(settings).connect(slug.redisUser(), old.redis)) {
+            assertThat(pg.isValid(5)).isTrue();
+            assertThat(jedis.ping()).isEqualTo("PONG");
+
+            RotationReport report = tenants.platform.rotation().rotate(slug,
+                    EnumSet.of(CredentialKind.DB, CredentialKind.REDIS), "rotator@test", tenants.progress);
+
+            assertThat(report.outcomes()).as(String.join("\n", tenants.log))
+                    .allMatch(o -> o instanceof RotationOutcome.Rotated);
+            assertThatThrownBy(() -> pg.createStatement().executeQuery("select 1"))
+                    .as("the PostgreSQL session of the old password").isInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(jedis::ping).as("the Redis connection of the old password")
+                    .isInstanceOf(redis.clients.jedis.exceptions.JedisException.class);
+        }
+        assertThat(postgres().login(slug, secret(slug, PostgresSchemaDriver.SECRET_PASSWORD)).accepted()).isTrue();
+        assertThat(redis().login(slug, secret(slug, RedisNamespaceDriver.SECRET_PASSWORD)).accepted()).isTrue();
     }
 
     @Test

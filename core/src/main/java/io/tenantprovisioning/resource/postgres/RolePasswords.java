@@ -5,6 +5,7 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.credential.CredentialProbe;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,6 +48,28 @@ public final class RolePasswords {
                     + e.getSQLState(), e);
         } finally {
             Arrays.fill(chars, '\0');
+        }
+    }
+
+    /**
+     * Ends every open session of the tenant's role (pg_terminate_backend; the admin role needs
+     * pg_signal_backend). A password change refuses new logins with the old password but leaves sessions
+     * opened with it be; ending them is what makes the old password grant nothing. Clients reconnect with the
+     * recorded password. Returns how many were ended.
+     */
+    public int endSessions(Slug slug) throws ResourceException {
+        SqlIdentifier role = PostgresSchemaDriver.nameOf(slug);
+        try (Connection c = admin.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where usename = ? and pid <> pg_backend_pid()")) {
+            ps.setString(1, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not end the open sessions of role " + role + " ("
+                    + e.getSQLState() + "; the admin role needs pg_signal_backend): " + e.getMessage(), e);
         }
     }
 

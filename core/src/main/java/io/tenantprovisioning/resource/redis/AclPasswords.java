@@ -5,6 +5,7 @@ import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.credential.CredentialProbe;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ClientKillParams;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -33,9 +34,19 @@ public final class AclPasswords {
         setUser(slug, password, "remove a password from", "<" + password.reveal());
     }
 
-    /** Leaves {@code password} as the user's only password: every other one is revoked at once. */
+    /**
+     * Leaves {@code password} as the user's only password: every other one is revoked at once. Redis keeps a
+     * connection authenticated with a removed password, so the user's connections are then closed (CLIENT
+     * KILL USER); clients reconnect with the password that stays.
+     */
     public void keepOnly(Slug slug, Secret password) throws ResourceException {
         setUser(slug, password, "reset the passwords of", "resetpass", ">" + password.reveal());
+        try (Jedis admin = endpoint.connect(null, adminPassword)) {
+            admin.clientKill(ClientKillParams.clientKillParams().user(slug.redisUser()));
+        } catch (JedisException e) {
+            throw new ResourceException("redis: could not close the connections of ACL user " + slug.redisUser()
+                    + ": " + scrub(e.getMessage(), password));
+        }
     }
 
     /** AUTH as the tenant's user with {@code password}, then a PING. */
