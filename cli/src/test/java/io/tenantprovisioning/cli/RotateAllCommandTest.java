@@ -133,7 +133,9 @@ class RotateAllCommandTest {
     void badInputExitsTwo() {
         for (String[] args : List.of(new String[] {"rotate"}, new String[] {"rotate", "some-tenant", "--all"},
                 new String[] {"rotate", "--all", "--older-than", "-1"}, new String[] {"rotate", "some-tenant",
-                        "--older-than", "3"}, new String[] {"rotate", "--all", "--stylesheet-beside"})) {
+                        "--older-than", "3"}, new String[] {"rotate", "--all", "--stylesheet-beside"},
+                new String[] {"rotate", "--all", "--parallel", "0"}, new String[] {"rotate", "some-tenant",
+                        "--parallel", "2"})) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(ExitCode.INVALID_INPUT);
         }

@@ -80,6 +80,20 @@ public final class CredentialRotation {
      */
     public FleetRotation rotateDue(Duration olderThan, Set<CredentialKind> kinds, String actor,
                                    ProgressListener progress) {
+        return rotateDue(olderThan, kinds, 1, actor, progress);
+    }
+
+    /**
+     * As {@link #rotateDue(Duration, Set, String, ProgressListener)}, {@code parallelism} tenants at a time
+     * (1-{@value Revalidation#MAX_PARALLELISM}); each tenant's rotation holds its own run lock, and the rows
+     * keep the order the tenants were found in.
+     */
+    public FleetRotation rotateDue(Duration olderThan, Set<CredentialKind> kinds, int parallelism, String actor,
+                                   ProgressListener progress) {
+        if (parallelism < 1 || parallelism > Revalidation.MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be 1-" + Revalidation.MAX_PARALLELISM + ", got "
+                    + parallelism);
+        }
         if (olderThan.isNegative()) {
             throw new IllegalArgumentException("the age limit cannot be negative: " + olderThan.toDays() + " days");
         }
@@ -93,18 +107,19 @@ public final class CredentialRotation {
                 rotatableHere(kinds, progress), started);
         progress.event(FLEET_STEP, due.size() + " of " + serving.size() + " serving tenant(s) hold credentials older "
                 + "than " + olderThan.toDays() + " days");
-        List<TenantRotation> rows = new ArrayList<>();
-        for (Map.Entry<TenantRecord, List<TenantRotation.DueCredential>> entry : due.entrySet()) {
-            String position = "[" + (rows.size() + 1) + "/" + due.size() + "] " + entry.getKey().slug();
-            progress.event(FLEET_STEP, position + ": rotating " + String.join(", ", entry.getValue().stream()
+        ProgressListener shared = TenantWorkers.serialized(progress);
+        List<Map.Entry<TenantRecord, List<TenantRotation.DueCredential>>> queue = List.copyOf(due.entrySet());
+        List<TenantRotation> rows = TenantWorkers.run(queue, parallelism, FLEET_STEP, entry -> {
+            String position = "[" + (queue.indexOf(entry) + 1) + "/" + queue.size() + "] " + entry.getKey().slug();
+            shared.event(FLEET_STEP, position + ": rotating " + String.join(", ", entry.getValue().stream()
                     .map(d -> d.kind().option() + " (" + d.age().toDays() + " d)").toList()) + " — "
                     + seconds(started) + " s elapsed");
-            TenantRotation row = rotateOne(entry.getKey().slug(), entry.getValue(), actor, progress);
-            rows.add(row);
-            progress.event(FLEET_STEP, position + ": " + (row.succeeded() ? "done" : row instanceof
+            TenantRotation row = rotateOne(entry.getKey().slug(), entry.getValue(), actor, shared);
+            shared.event(FLEET_STEP, position + ": " + (row.succeeded() ? "done" : row instanceof
                     TenantRotation.NotRun notRun ? "not rotated — " + notRun.reason() : "a credential failed")
                     + " — " + seconds(started) + " s elapsed");
-        }
+            return row;
+        });
         return new FleetRotation(started, clock.instant(), olderThan, serving.size(), rows);
     }
 

@@ -26,12 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scheduled re-validation of provisioned tenants: the eight checks plus drift detection, for each
@@ -88,25 +82,13 @@ public final class Revalidation {
         }
         List<Slug> tenants = List.copyOf(new LinkedHashSet<>(slugs));
         tenants.forEach(slug -> registry.tenants().require(slug));
-        ProgressListener shared = serialized(progress);
+        ProgressListener shared = TenantWorkers.serialized(progress);
         shared.event(STEP, tenants.size() + " tenant" + (tenants.size() == 1 ? "" : "s") + ", " + parallelism
                 + " at a time");
         Instant started = Instant.now();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tenants.size())),
-                workerThreads());
-        try {
-            List<Future<TenantRevalidation>> running = new ArrayList<>();
-            for (Slug slug : tenants) {
-                running.add(pool.submit(() -> revalidate(slug, shared)));
-            }
-            List<TenantRevalidation> results = new ArrayList<>();
-            for (Future<TenantRevalidation> future : running) {
-                results.add(await(future));
-            }
-            return new RevalidationReport(started, Instant.now(), parallelism, results);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<TenantRevalidation> results = TenantWorkers.run(tenants, parallelism, "revalidate",
+                slug -> revalidate(slug, shared));
+        return new RevalidationReport(started, Instant.now(), parallelism, results);
     }
 
     private TenantRevalidation revalidate(Slug slug, ProgressListener progress) {
@@ -198,34 +180,5 @@ public final class Revalidation {
 
     private TenantState currentState(Slug slug) {
         return registry.tenants().require(slug).state();
-    }
-
-    private static TenantRevalidation await(Future<TenantRevalidation> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("re-validation was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("re-validation of a tenant failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static ProgressListener serialized(ProgressListener progress) {
-        Object lock = new Object();
-        return (step, message) -> {
-            synchronized (lock) {
-                progress.event(step, message);
-            }
-        };
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "revalidate-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

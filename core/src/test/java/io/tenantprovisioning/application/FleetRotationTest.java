@@ -134,6 +134,38 @@ class FleetRotationTest {
     }
 
     @Test
+    void withParallelismTheDueTenantsRotateSideBySideInTheirOrder() throws Exception {
+        List<Slug> due = List.of(tenants.provision("fpa"), tenants.provision("fpb"), tenants.provision("fpc"),
+                tenants.provision("fpd"));
+        for (Slug slug : due) {
+            age(slug, 100);
+        }
+        Map<Slug, Map<String, Secret>> before = new java.util.HashMap<>();
+        for (Slug slug : due) {
+            before.put(slug, vault.all(slug));
+        }
+
+        FleetRotation run = tenants.platform.rotation().rotateDue(Duration.ofDays(90),
+                EnumSet.of(CredentialKind.REDIS, CredentialKind.JWT), 4, "rotator@test", tenants.progress);
+
+        String log = String.join("\n", tenants.log);
+        assertThat(run.tenants()).as(log).extracting(TenantRotation::slug)
+                .containsExactlyElementsOf(due.stream().map(Slug::value).toList());
+        assertThat(run.allSucceeded()).as(log).isTrue();
+        for (Slug slug : due) {
+            assertThat(vault.get(slug, RedisNamespaceDriver.SECRET_PASSWORD)).as(slug.value())
+                    .isNotEqualTo(java.util.Optional.ofNullable(before.get(slug).get(RedisNamespaceDriver.SECRET_PASSWORD)));
+            assertThat(redisLogin(slug).accepted()).isTrue();
+        }
+        // four workers: every tenant has started before the first one is done
+        assertThat(log.indexOf("[4/4] " + due.get(3) + ": rotating")).as(log).isPositive()
+                .isLessThan(log.indexOf(": done"));
+        assertThatThrownBy(() -> tenants.platform.rotation().rotateDue(Duration.ofDays(90),
+                EnumSet.allOf(CredentialKind.class), 0, "t", tenants.progress))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelism must be 1-64");
+    }
+
+    @Test
     void aTerraformTenantIsRefusedBeforeAnythingChangesWhenDbOrS3IsAskedFor() throws Exception {
         Slug slug = tenants.provision("frt");
         setEngine(slug, "terraform");
