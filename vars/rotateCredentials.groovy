@@ -40,6 +40,7 @@ Map configure(Map config) {
         schedule    : 'H 3 1 * *',   // monthly, well inside the 90-day maximum age re-validation warns about
         tenants     : [],            // slugs to rotate; empty = every serving tenant past olderThanDays
         olderThanDays: '',           // with no tenants: rotate credentials older than this; empty = CREDENTIAL_MAX_AGE_DAYS
+        parallel    : '1',           // with no tenants: how many tenants rotate at a time (1-64)
         only        : '',            // subset of db,redis,s3,jwt; empty = all four
         tenantctl   : 'tenantctl',   // the CLI on the agent (bin/tenantctl of a checkout, or on PATH)
         credentials : [:],           // environment variable → "Secret text" credentials ID
@@ -53,6 +54,7 @@ Map configure(Map config) {
     Map cfg = defaults + (config ?: [:])
     cfg.buildsToKeep = cfg.buildsToKeep.toString()
     cfg.olderThanDays = cfg.olderThanDays.toString()
+    cfg.parallel = cfg.parallel.toString()
     return cfg
 }
 
@@ -77,6 +79,11 @@ List configProblems(Map defaults, Map config) {
         problems << "olderThanDays '${cfg.olderThanDays}' must be a whole number of days (or empty)"
     } else if (cfg.olderThanDays.toString() && cfg.tenants instanceof List && !cfg.tenants.isEmpty()) {
         problems << 'olderThanDays goes with an empty tenants list (named tenants are rotated whatever their age)'
+    }
+    if (!(cfg.parallel.toString() ==~ /[1-9]|[1-5][0-9]|6[0-4]/)) {
+        problems << "parallel '${cfg.parallel}' must be a whole number 1-64"
+    } else if (cfg.parallel.toString() != '1' && cfg.tenants instanceof List && !cfg.tenants.isEmpty()) {
+        problems << 'parallel goes with an empty tenants list (named tenants are rotated one after the other)'
     }
     if (!(cfg.only.toString() ==~ /((db|redis|s3|jwt)(,(db|redis|s3|jwt))*)?/)) {
         problems << "only '${cfg.only}' must be a comma-separated subset of db,redis,s3,jwt"
@@ -104,7 +111,9 @@ def rotateAll(Map cfg) {
     withTenantCredentials(cfg.credentials) {
         if (cfg.tenants.isEmpty()) {
             String olderThan = cfg.olderThanDays ? " --older-than ${cfg.olderThanDays}" : ''
-            codes['--all'] = sh(script: rotateCommand(cfg, '--all' + olderThan + only, 'rotation'), returnStatus: true)
+            String parallel = cfg.parallel == '1' ? '' : " --parallel ${cfg.parallel}"
+            codes['--all'] = sh(script: rotateCommand(cfg, '--all' + olderThan + parallel + only, 'rotation'),
+                    returnStatus: true)
         } else {
             // an index loop: a list's iterator is not serializable program state under CPS
             for (int i = 0; i < cfg.tenants.size(); i++) {

@@ -47,6 +47,15 @@ class RotateCredentialsTest extends LibraryTestBase {
     }
 
     @Test
+    void theParallelismGoesToTheFleetRotation() {
+        script.call([olderThanDays: 60, parallel: 4])
+
+        assertEquals("tenantctl rotate --all --older-than 60 --parallel 4 --junit 'reports/rotation/rotation.xml' " +
+                "--html 'reports/rotation/rotation.html' --stylesheet-beside --json > 'reports/rotation/rotation.json'",
+                argsOf('sh')[1].script.toString())
+    }
+
+    @Test
     void namedTenantsAreOneRotateCallEachWithTheirReports() {
         script.call([tenants: ['acme-corp', 'globex']])
 
@@ -115,12 +124,14 @@ class RotateCredentialsTest extends LibraryTestBase {
 
     @Test
     void anAgeLimitThatIsNoNumberOrGoesWithNamedTenantsIsRefused() {
-        for (Map config : [[olderThanDays: '90; id'], [tenants: ['acme-corp'], olderThanDays: 30], [tenants: 'acme-corp']]) {
+        for (Map config : [[olderThanDays: '90; id'], [tenants: ['acme-corp'], olderThanDays: 30], [tenants: 'acme-corp'],
+                           [parallel: 0], [parallel: '4; id'], [tenants: ['acme-corp'], parallel: 2]]) {
             try {
                 script.call(config)
                 fail("${config} must fail")
             } catch (StepFailure e) {
-                assertTrue(e.message, e.message.contains('olderThanDays') || e.message.contains('tenants must be a list'))
+                assertTrue(e.message, e.message.contains('olderThanDays') || e.message.contains('tenants must be a list')
+                        || e.message.contains('parallel'))
             }
         }
         assertEquals(0, count('sh'))
