@@ -9,6 +9,7 @@ import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.List;
@@ -64,21 +65,13 @@ public final class FaultInjectingDriver implements ResourceDriver {
         return delegate.configure(spec, created);
     }
 
-    /** Rewriting tags is part of configuring a changed tenant: the configure site applies. */
+    /** Rewriting tags is part of configuring a changed tenant: the configure site applies (not to a claim). */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        plan.reach(at(Site.DRIVER_CONFIGURE));
-        delegate.retag(spec);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        delegate.claim(spec);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        delegate.checkClaim(spec);
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+        if (rewrite == TagRewrite.RETAG) {
+            plan.reach(at(Site.DRIVER_CONFIGURE));
+        }
+        delegate.rewriteTags(spec, rewrite);
     }
 
     @Override

@@ -54,7 +54,7 @@ public interface ResourceDriver {
      * resource whose marker names another tenant. Idempotent.
      */
     default void retag(TenantResourceSpec spec) throws ResourceException {
-        throw new ResourceException(kind().stepName() + ": this driver cannot rewrite the tags of a resource");
+        rewriteTags(spec, TagRewrite.RETAG);
     }
 
     /**
@@ -63,12 +63,21 @@ public interface ResourceDriver {
      * it); one that already carries the marker is retagged alike. Refuses anyone else's. Idempotent.
      */
     default void claim(TenantResourceSpec spec) throws ResourceException {
-        throw new ResourceException(kind().stepName() + ": this driver cannot claim a resource");
+        rewriteTags(spec, TagRewrite.CLAIM);
     }
 
     /** {@link #claim}'s checks on every part of the resource (a bucket and its IAM user, say), writing nothing. */
     default void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        throw new ResourceException(kind().stepName() + ": this driver cannot claim a resource");
+        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
+    }
+
+    /**
+     * The one implementation behind {@link #retag}, {@link #claim} and {@link #checkClaim}: checks every part
+     * of the resource against {@link OwnershipMarker#requireRewritable}, then (when {@code rewrite} writes)
+     * rewrites the tags on all of them. The default rewrites nothing.
+     */
+    default void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+        throw new ResourceException(kind().stepName() + ": this driver cannot rewrite the tags of a resource");
     }
 
     /** The resource as the service sees it now, with its tags; empty when it does not exist. */

@@ -125,22 +125,7 @@ public final class MonitoringDriver implements ResourceDriver {
 
     /** The dashboard's tags (file, and Grafana when configured); configure then relabels the target. */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.RETAG);
-    }
-
-    /** The dashboard stamped here; the target's labels follow in configure, as after a retag. */
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
-    }
-
-    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         ObjectNode dashboard = GrafanaDashboard.model(slug, marker.stamp(spec.tags(), slug));
         try {

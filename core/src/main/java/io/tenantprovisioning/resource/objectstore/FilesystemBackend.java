@@ -118,21 +118,7 @@ public final class FilesystemBackend implements ObjectStoreBackend {
 
     /** The sidecar's tags; the credential hash and the objects stay. */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.RETAG);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
-    }
-
-    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Path dir = root.resolve(naming.bucketOf(spec.slug()));
         try {
             BucketSidecar sidecar = BucketSidecar.read(dir).orElseThrow(() -> new ResourceException(

@@ -6,6 +6,7 @@ import io.tenantprovisioning.resource.ManagedResource;
 import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantAccess;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.List;
@@ -32,14 +33,11 @@ public interface ObjectStoreBackend extends AutoCloseable {
                 + " created; Terraform creates buckets on S3 (set OBJECT_STORE=s3)");
     }
 
-    /** Rewrites the bucket's tags (see ResourceDriver#retag); objects, credentials and policies stay. */
-    void retag(TenantResourceSpec spec) throws ResourceException;
-
-    /** Stamps this registry's marker on the bucket (see ResourceDriver#claim). */
-    void claim(TenantResourceSpec spec) throws ResourceException;
-
-    /** The claim's checks on the bucket and its IAM user, writing nothing. */
-    void checkClaim(TenantResourceSpec spec) throws ResourceException;
+    /**
+     * Checks, then rewrites (see ResourceDriver#rewriteTags) the tags of the bucket and its IAM user; objects,
+     * credentials and policies stay.
+     */
+    void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException;
 
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 

@@ -11,6 +11,7 @@ import io.tenantprovisioning.resource.ResourceDescription;
 import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.TerraformCreated;
 import java.util.List;
@@ -63,18 +64,8 @@ public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
     }
 
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        backend.retag(spec);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        backend.claim(spec);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        backend.checkClaim(spec);
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+        backend.rewriteTags(spec, rewrite);
     }
 
     @Override

@@ -164,21 +164,7 @@ public final class S3Backend implements ObjectStoreBackend {
 
     /** The bucket's tags and its IAM user's, as at create; the key, the policies and the objects stay. */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.RETAG);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
-    }
-
-    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         String bucket = naming.bucketOf(slug);
         try {

@@ -208,21 +208,7 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
 
     /** The tags row of the schema, rewritten by the admin; the role, its grants and the tables stay. */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.RETAG);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
-    }
-
-    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         SqlIdentifier schema = nameOf(spec.slug());
         try (Connection c = admin.getConnection()) {
             SchemaTags.ensureTable(c);

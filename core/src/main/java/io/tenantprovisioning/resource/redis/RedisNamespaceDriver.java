@@ -142,21 +142,7 @@ public final class RedisNamespaceDriver implements ResourceDriver {
 
     /** The tag fields of the meta hash rewritten by the admin; the user, its password and the keys stay. */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.RETAG);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
-    }
-
-    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         try (Jedis admin = admin()) {
             marker.requireRewritable(rewrite, "redis: namespace " + slug.redisPrefix(), tags(meta(admin, slug)),

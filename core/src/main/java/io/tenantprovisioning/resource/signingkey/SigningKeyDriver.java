@@ -14,6 +14,7 @@ import io.tenantprovisioning.resource.ResourceDriver;
 import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.model.SecretVault;
+import io.tenantprovisioning.resource.TagRewrite;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.credential.RandomSecrets;
 import java.util.ArrayList;
@@ -80,21 +81,17 @@ public final class SigningKeyDriver implements ResourceDriver {
         }
     }
 
-    /** The marker beside the key rewritten; the key itself stays, so issued tokens stay valid. */
+    /**
+     * The marker beside the key rewritten; the key itself stays, so issued tokens stay valid. The key lives in
+     * this registry's own vault: there is nothing from before registry markers to prove, so a claim is a retag.
+     */
     @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        retag(spec); // the key lives in this registry's own vault: there is nothing from before markers to prove
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        requireTenantNamed(spec.slug());
-    }
-
-    @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Slug slug = spec.slug();
         requireTenantNamed(slug);
+        if (!rewrite.writes()) {
+            return;
+        }
         try {
             vault.put(slug, MARKER, Secret.of(encodeTags(tagsOf(spec))));
         } catch (RuntimeException e) {

@@ -65,21 +65,7 @@ public final class VectorNamespaceDriver implements ResourceDriver {
 
     /** The namespace's tags; the store keeps its passages (see VectorStore#createNamespace). */
     @Override
-    public void retag(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.RETAG);
-    }
-
-    @Override
-    public void claim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM);
-    }
-
-    @Override
-    public void checkClaim(TenantResourceSpec spec) throws ResourceException {
-        rewriteTags(spec, TagRewrite.CLAIM_CHECK);
-    }
-
-    private void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
+    public void rewriteTags(TenantResourceSpec spec, TagRewrite rewrite) throws ResourceException {
         Optional<NamespaceDescription> existing = store.describe(spec.slug());
         if (existing.isEmpty()) {
             throw new ResourceException("vector: namespace " + NAMING.name(spec.slug()) + " does not exist");
