@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         version = "tenantctl 0.1.0",
         description = "Provision, validate and roll back tenants of the RAG platform.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,
-                ResumeCommand.class, UpdateCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class,
+                ResumeCommand.class, UpdateCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class, TerraformStateCommand.class,
                 RevalidateCommand.class, RotateCommand.class, OffboardCommand.class, ListCommand.class, ShowCommand.class,
                 AuditCommand.class, QueryCommand.class, TokenCommand.class, CostCommand.class, ReportCommand.class,
                 DemoCommand.class,

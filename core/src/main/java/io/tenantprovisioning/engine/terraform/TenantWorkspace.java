@@ -109,6 +109,11 @@ public final class TenantWorkspace {
 
     /** {@code t-<slug>}: the workspace that holds this tenant's state. */
     public String workspaceName() {
+        return nameOf(slug);
+    }
+
+    /** {@code t-<slug>}: the workspace that holds {@code slug}'s state. */
+    public static String nameOf(Slug slug) {
         return "t-" + slug.value();
     }
 

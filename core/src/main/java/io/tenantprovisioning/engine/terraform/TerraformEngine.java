@@ -298,6 +298,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     }
 
     /** {@code state list} of the tenant's workspace: the addresses Terraform manages for it. */
+    @Override
     public List<String> stateList(Slug slug, ProgressListener progress) {
         return openExisting(slug, progress).stateList();
     }
