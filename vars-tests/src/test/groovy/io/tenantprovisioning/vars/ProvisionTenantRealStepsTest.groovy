@@ -9,6 +9,7 @@ import io.tenantprovisioning.approval.ApproverGroup
 import io.tenantprovisioning.approval.Verdict
 import io.tenantprovisioning.config.Setting
 import io.tenantprovisioning.config.Settings
+import io.tenantprovisioning.engine.terraform.StateEncryption
 import io.tenantprovisioning.jenkins.LocalBuild
 import io.tenantprovisioning.jenkins.RecordedBuild
 import io.tenantprovisioning.application.TenantPlatform
@@ -139,12 +140,11 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
     void aPlanRefusedAtTheApplyLeavesTheRequestPendingAndTheRollbackStepSucceedsSayingNothingWasApplied() {
         // the terraform engine with the provider-free root (real OpenTofu): the CFO approves the saved plan, then
         // the plan file changes before terraformProvision applies it, which refuses it and asks for a new approval
-        steps.build.configureController([(Setting.TERRAFORM_MODULE_DIR): 'terraform/local',
-                                         (Setting.TENANTCTL_HOME)      : new File('..').canonicalPath])
+        steps.build.configureController([(Setting.TERRAFORM_MODULE_DIR): 'terraform/local'])
         binding.setVariable('params', params(TENANT_NAME: TestRequests.nameFor(slug), TIER: 'Bronze',
                 REGION: 'us-east-1', BUDGET: '1500000', ENGINE: 'terraform'))
         helper.registerAllowedMethod('input', [Map]) { Map m ->
-            assertEquals('ApproveCFO', m.id)
+            assertEquals('ApproveCFO', m.id.toString())
             steps.build.recorded().inputAnsweredBy('carol') // as pipeline-input-step records the submitter
             return [APPROVER: 'carol', COMMENT: 'the plan is fine']
         }
@@ -171,7 +171,11 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
             assertTrue(report(), (rollback.summary as String).contains('nothing to roll back; the request is left as it is'))
             assertTrue(report(), steps.build.log().contains('nothing was applied for it'))
             assertEquals(report(), 'PENDING_APPROVAL', registryState())
-            assertNothingOfTheTenantLeft()
+            // nothing was created: no journal row past INTENDED; the vault keeps only the pending plan's state key
+            UUID tenantId = platform.services().registry().tenants().require(slug).id()
+            assertTrue(report(), platform.services().registry().journal().entries(tenantId)
+                    .every { it.status().name() == 'INTENDED' })
+            assertEquals(report(), [StateEncryption.VAULT_NAME], platform.services().vault().all(slug).keySet() as List)
         } finally {
             // the request waits for a new approval: withdraw it
             if (platform.services().registry().tenants().find(slug).map { it.state().name() }.orElse('') == 'PENDING_APPROVAL') {
@@ -182,7 +186,7 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
     }
 
     /** The plan terraformProvision would apply, saved in the tenant's working folder when approveBudget planned. */
-    private File savedPlan() {
+    File savedPlan() { // not private: called from a closure, also by the CPS subclass
         File root = new File(settings.dataDir().toFile(), "terraform/${slug.value()}")
         File found = null
         root.eachFileRecurse { File f -> if (f.name == 'tenant.tfplan') { found = f } }
