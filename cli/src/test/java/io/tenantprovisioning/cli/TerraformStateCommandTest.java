@@ -78,6 +78,13 @@ class TerraformStateCommandTest {
         assertThat(key).hasSizeGreaterThan(20);
         assertThat(text.output()).doesNotContain(key);
         assertThat(json.output()).doesNotContain(key);
+
+        Result offboarded = run("offboard", "--yes", slug.value());
+        assertThat(offboarded.code()).as(offboarded.output()).isZero();
+        Result gone = run("terraform-state", slug.value());
+        assertThat(gone.code()).as(gone.output()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(gone.output()).contains("is OFFBOARDED: its Terraform workspace was destroyed and deleted");
+        slug = null; // offboarded here
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tenantprovisioning.engine.DirectEngine;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.terraform.TenantWorkspace;
 import io.tenantprovisioning.engine.terraform.TerraformEngine;
+import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
@@ -33,6 +34,10 @@ public final class TerraformStateHandler {
                 throw new IllegalArgumentException("tenant '" + slug + "' (" + tenant.state() + ") was "
                         + (tenant.engineName().isPresent() ? "provisioned by the " + engine + " engine"
                         : "never provisioned") + ": it has no Terraform workspace to read");
+            }
+            if (tenant.state() == TenantState.OFFBOARDED || tenant.state() == TenantState.ROLLED_BACK) {
+                throw new IllegalArgumentException("tenant '" + slug + "' is " + tenant.state() + ": its Terraform "
+                        + "workspace was destroyed and deleted");
             }
             ProvisioningEngine terraform = graph.engineOf(tenant);
             List<String> addresses = terraform.stateList(slug, progress);
