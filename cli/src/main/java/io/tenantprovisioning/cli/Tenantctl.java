@@ -17,10 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
         version = "tenantctl 0.1.0",
         description = "Provision, validate and roll back tenants of the RAG platform.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, ApproveCommand.class, RejectCommand.class,
-                ResumeCommand.class, UpdateCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class, TerraformStateCommand.class,
+                ResumeCommand.class, UpdateCommand.class, ValidateCommand.class, RollbackCommand.class, SweepCommand.class,
                 RevalidateCommand.class, RotateCommand.class, OffboardCommand.class, ListCommand.class, ShowCommand.class,
                 AuditCommand.class, QueryCommand.class, TokenCommand.class, CostCommand.class, ReportCommand.class,
                 DemoCommand.class,
+                TerraformStateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 invalid input, 3 waiting for approval,",
                 "            4 another run in progress, 5 rollback incomplete, 6 some tenant not re-validated"})

@@ -26,7 +26,7 @@ public final class RollbackHandler {
             TenantState.CONFIGURING, TenantState.VALIDATING, TenantState.ROLLING_BACK, TenantState.ROLLBACK_FAILED,
             TenantState.ROLLED_BACK);
 
-    /** States in which a rollback is a no-op when nothing of the tenant was created ({@link RollbackResult.NothingApplied}). */
+    /** Where a rollback with nothing of the tenant created is a no-op: {@link RollbackResult.NothingApplied}. */
     public static final Set<TenantState> NOTHING_APPLIED_FROM = EnumSet.of(TenantState.PENDING_APPROVAL,
             TenantState.APPROVED);
 

@@ -180,8 +180,9 @@ public final class TerraformEngine implements ProvisioningEngine {
     }
 
     /**
-     * Show (reported), no takeover ({@link TakeoverGuard}), intent rows for the kinds this root creates, apply of exactly the shown plan (re-hashed and
-     * compared with the approved SHA-256, else with the one just shown), outputs; then each kind in order is
+     * Show (reported), no takeover ({@link TakeoverGuard}), intent rows for the kinds this root creates, apply of
+     * exactly the shown plan (re-hashed and compared with the approved SHA-256, else with the one just shown),
+     * the convergence apply ({@link ConvergenceApply}), outputs; then each kind in order is
      * adopted (Terraform created it, its outputs say how) or created by its driver (this root does not create it).
      * The engine's outputs: the plan's SHA-256 and summary, the workspace and the plain outputs.
      */

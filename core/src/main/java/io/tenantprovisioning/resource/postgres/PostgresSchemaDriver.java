@@ -250,7 +250,8 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
                     TenantCatalog.schema(c, name.name()).map(r -> "schema " + name + whose))
                     .flatMap(Optional::stream).toList();
         } catch (SQLException e) {
-            throw new ResourceException("postgres: could not look up role and schema " + name + ": " + e.getMessage(), e);
+            throw new ResourceException("postgres: could not look up role and schema " + name + ": " + e.getMessage(),
+                    e);
         }
     }
 
