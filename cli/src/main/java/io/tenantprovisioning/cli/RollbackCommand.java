@@ -32,11 +32,13 @@ final class RollbackCommand extends PlatformCommand {
             json.put("compensationErrors", result.compensationErrors());
             json.put("survivors", result.survivors());
             json.put("alreadyRolledBack", result instanceof RollbackResult.AlreadyRolledBack);
+            json.put("nothingApplied", result instanceof RollbackResult.NothingApplied);
+            json.put("summary", result.summary());
             out.println(JsonOutput.write(json));
         } else {
             out.printf("tenant %s is %s%n", result.slug(), result.state());
-            if (result instanceof RollbackResult.AlreadyRolledBack done) {
-                out.println(done.summary());
+            if (result instanceof RollbackResult.AlreadyRolledBack || result instanceof RollbackResult.NothingApplied) {
+                out.println(result.summary());
             }
             result.compensationErrors().forEach(e -> out.println("  compensation error: " + e));
             out.println(result.complete() ? "sweep: nothing of the tenant is left"

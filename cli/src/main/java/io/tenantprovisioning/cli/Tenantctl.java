@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 RevalidateCommand.class, RotateCommand.class, OffboardCommand.class, ListCommand.class, ShowCommand.class,
                 AuditCommand.class, QueryCommand.class, TokenCommand.class, CostCommand.class, ReportCommand.class,
                 DemoCommand.class,
+                TerraformStateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 invalid input, 3 waiting for approval,",
                 "            4 another run in progress, 5 rollback incomplete, 6 some tenant not re-validated"})

@@ -113,6 +113,11 @@ final class Engines {
         public List<String> drift(Slug slug, ProgressListener progress) {
             return engine().drift(slug, progress);
         }
+
+        @Override
+        public List<String> stateList(Slug slug, ProgressListener progress) {
+            return engine().stateList(slug, progress);
+        }
     }
 
     private static Path repositoryRoot(Settings settings) {

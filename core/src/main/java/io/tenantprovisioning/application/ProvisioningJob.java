@@ -1,9 +1,11 @@
 package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.approval.Actor;
+import io.tenantprovisioning.engine.TakeoverRefusedException;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.RequestDraft;
@@ -60,7 +62,11 @@ public final class ProvisioningJob {
         }
         TenantRecord submitted = graph.registry.tenants().require(Slug.of(submission.slug()));
         // an engine with saved plans plans now, before any decision: approvers decide on that plan
-        new PlanApproval(graph).plan(submitted, graph.engine(engine), "submitted", progress);
+        try {
+            new PlanApproval(graph).plan(submitted, graph.engine(engine), "submitted", progress);
+        } catch (TakeoverRefusedException refused) {
+            return refuseTakeover(submitted, refused, progress);
+        }
         if (!submission.autoApproved()) {
             progress.event("approve", "waiting for approval by " + submission.route().stream()
                     .map(s -> s.group().name()).toList());
@@ -142,6 +148,31 @@ public final class ProvisioningJob {
             String reason = (report == null ? "validation" : "activation") + " failed: " + e.getMessage();
             return rollBack(tenant, reason, report, progress);
         }
+    }
+
+    /**
+     * The engine found, before its first plan, a resource of the tenant's names that this run did not create:
+     * nothing was planned or created. An approved request fails as a provisioning run that created nothing, and
+     * its rollback (the drivers' destroy and the sweep, which delete only what carries this registry's marker for
+     * the tenant) leaves that resource as it is; a request still waiting for approval is rejected.
+     *
+     * @throws TakeoverRefusedException for a request that was waiting for approval (now REJECTED)
+     */
+    private PipelineOutcome refuseTakeover(TenantRecord tenant, TakeoverRefusedException refused,
+                                           ProgressListener progress) {
+        return graph.underRunLock(tenant.slug(), "provision", () -> {
+            String reason = "takeover refused: " + refused.getMessage();
+            progress.event("provision", reason);
+            graph.registry.audit().append(new AuditEntry(graph.actor(), tenant.slug().value(), "takeover-refused",
+                    null, null, "request " + tenant.requestId() + ": " + refused.getMessage()));
+            TenantState state = graph.registry.tenants().require(tenant.slug()).state();
+            if (state == TenantState.APPROVED) {
+                graph.lifecycle.transition(tenant.slug(), state, TenantState.PROVISIONING, graph.actor(), reason);
+                return rollBack(tenant, reason, null, progress);
+            }
+            graph.lifecycle.transition(tenant.slug(), state, TenantState.REJECTED, graph.actor(), reason);
+            throw refused;
+        });
     }
 
     /** The request as it waits again for approval (its route and cost did not change, only its plan). */

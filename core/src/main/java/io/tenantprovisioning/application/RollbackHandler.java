@@ -5,6 +5,7 @@ import io.tenantprovisioning.model.IllegalTransitionException;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.notify.NotificationEvent;
 import io.tenantprovisioning.progress.ProgressListener;
+import io.tenantprovisioning.registry.JournalStatus;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * rollback: the one owner of rolling a tenant back. Provisioning failures, the provisioning job,
  * {@code tenantctl rollback} and the Jenkins {@code rollbackTenant} step all end here. Idempotent: a
- * ROLLED_BACK tenant is a no-op success that says so.
+ * ROLLED_BACK tenant is a no-op success that says so, and so is one waiting for approval with nothing created
+ * (its request left pending).
  */
 public final class RollbackHandler {
 
@@ -23,6 +25,10 @@ public final class RollbackHandler {
     public static final Set<TenantState> STARTS_FROM = EnumSet.of(TenantState.PROVISIONING,
             TenantState.CONFIGURING, TenantState.VALIDATING, TenantState.ROLLING_BACK, TenantState.ROLLBACK_FAILED,
             TenantState.ROLLED_BACK);
+
+    /** Where a rollback with nothing of the tenant created is a no-op: {@link RollbackResult.NothingApplied}. */
+    public static final Set<TenantState> NOTHING_APPLIED_FROM = EnumSet.of(TenantState.PENDING_APPROVAL,
+            TenantState.APPROVED);
 
     private final PlatformGraph graph;
     private final Teardown teardown;
@@ -48,6 +54,11 @@ public final class RollbackHandler {
     /** The caller holds the run lock (a provisioning run that failed). */
     RollbackResult rollbackLocked(TenantRecord tenant, String reason, ProgressListener progress) {
         TenantState state = graph.registry.tenants().require(tenant.slug()).state();
+        if (NOTHING_APPLIED_FROM.contains(state) && nothingCreated(tenant)) {
+            RollbackResult none = new RollbackResult.NothingApplied(tenant.slug().value(), state);
+            progress.event("rollback", none.summary());
+            return none;
+        }
         if (!STARTS_FROM.contains(state)) {
             throw new IllegalTransitionException(state, TenantState.ROLLING_BACK);
         }
@@ -62,5 +73,11 @@ public final class RollbackHandler {
                 ? new NotificationEvent.RolledBack(result.slug(), reason, List.of())
                 : new NotificationEvent.RollbackIncomplete(result.slug(), reason, result.survivors()));
         return result;
+    }
+
+    /** Intent rows alone (a stale plan refused at the apply writes them first) created nothing. */
+    private boolean nothingCreated(TenantRecord tenant) {
+        return graph.registry.journal().entries(tenant.id()).stream()
+                .allMatch(e -> e.status() == JournalStatus.INTENDED);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * How a rollback ended. Closed: rolled back now, already rolled back before (a no-op that says so,
  * so a second rollback — a pipeline's {@code post { failure }} after the engine rolled back — is a
- * success), or incomplete with the survivors the sweep still finds.
+ * success), nothing applied yet (a no-op that says so, the request left pending), or incomplete with the
+ * survivors the sweep still finds.
  */
 public sealed interface RollbackResult {
 
@@ -69,6 +70,30 @@ public sealed interface RollbackResult {
         @Override
         public String summary() {
             return slug + " was already ROLLED_BACK; nothing to do";
+        }
+    }
+
+    /**
+     * Nothing was applied for the tenant (waiting for approval, e.g. a Terraform plan refused at the apply sent it
+     * back for a new one; no resource in its journal was created): nothing to roll back, and the pending request is
+     * left as it is. A success, so a pipeline's {@code post { failure { rollbackTenant } }} after such a refusal
+     * passes and says why.
+     */
+    record NothingApplied(String slug, TenantState state) implements RollbackResult {
+        @Override
+        public List<String> compensationErrors() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> survivors() {
+            return List.of();
+        }
+
+        @Override
+        public String summary() {
+            return slug + " is " + state + " and nothing was applied for it (no resource in its journal was created):"
+                    + " nothing to roll back; the request is left as it is";
         }
     }
 

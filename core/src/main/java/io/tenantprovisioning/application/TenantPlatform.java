@@ -108,6 +108,10 @@ public final class TenantPlatform implements TenantOperations, AutoCloseable {
         return new TenantAccessHandler(graph);
     }
 
+    public TerraformStateHandler terraformStateHandler() {
+        return new TerraformStateHandler(graph);
+    }
+
     /**
      * Asks every service directly (each kind's describe, not the registry) what of the tenant exists;
      * one line per resource found, or per kind that could not be read.

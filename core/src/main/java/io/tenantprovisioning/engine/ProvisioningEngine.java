@@ -84,4 +84,12 @@ public interface ProvisioningEngine {
     default List<String> drift(Slug slug, ProgressListener progress) {
         return List.of();
     }
+
+    /**
+     * The resource addresses the engine's own state holds for the tenant (Terraform: {@code state list} of its
+     * workspace, read with the tenant's state key from the vault); empty for an engine that keeps none (direct).
+     */
+    default List<String> stateList(Slug slug, ProgressListener progress) {
+        return List.of();
+    }
 }

@@ -80,6 +80,13 @@ public final class FaultInjectingDriver implements ResourceDriver {
         return delegate.describe(slug);
     }
 
+    /** A look-up like describe: the describe site applies. */
+    @Override
+    public List<String> occupants(Slug slug) throws ResourceException {
+        plan.reach(at(Site.DRIVER_DESCRIBE));
+        return delegate.occupants(slug);
+    }
+
     @Override
     public void destroy(Slug slug) throws ResourceException {
         plan.reach(at(Site.DRIVER_DESTROY));

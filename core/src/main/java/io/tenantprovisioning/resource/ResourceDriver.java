@@ -80,6 +80,17 @@ public interface ResourceDriver {
         throw new ResourceException(kind().stepName() + ": this driver cannot rewrite the tags of a resource");
     }
 
+    /**
+     * Every resource of the tenant's names that exists on the service now, whatever its tags (unlike
+     * {@link #describe}, which reports only this registry's): what an apply that creates these names would take
+     * over, one line each naming the resource and whose its tags say it is. Empty when the names are free. The
+     * default cannot tell, so it refuses: the terraform engine asks it only of the kinds its root creates.
+     */
+    default List<String> occupants(Slug slug) throws ResourceException {
+        throw new ResourceException(kind().stepName() + ": this driver cannot tell whether a resource of tenant '"
+                + slug + "''s names already exists, so Terraform may not create it");
+    }
+
     /** The resource as the service sees it now, with its tags; empty when it does not exist. */
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 

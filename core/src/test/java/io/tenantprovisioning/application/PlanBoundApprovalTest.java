@@ -178,6 +178,15 @@ class PlanBoundApprovalTest {
                 .contains("refused the saved plan " + approved + " as stale");
         assertThat(registry.audit().forTenant(slug.value())).filteredOn(r -> "PROVISIONING".equals(r.fromState())
                 && "PENDING_APPROVAL".equals(r.toState())).hasSize(1);
+        // what a pipeline's post { failure { rollbackTenant } } does next: nothing was applied, so a no-op success
+        // that says why and leaves the pending request (its new plan) as it is
+        String pending = registry.requestPlans().current(requestId).orElseThrow().planSha256();
+        RollbackResult none = platform.rollback(slug, progress());
+        assertThat(none).isInstanceOf(RollbackResult.NothingApplied.class);
+        assertThat(none.complete()).isTrue();
+        assertThat(none.summary()).contains("PENDING_APPROVAL", "nothing was applied", "left as it is");
+        assertThat(registry.tenants().require(slug).state()).isEqualTo(TenantState.PENDING_APPROVAL);
+        assertThat(registry.requestPlans().current(requestId).orElseThrow().planSha256()).isEqualTo(pending);
         String next = approveCurrentPlan(slug, requestId, cfo);
         assertThat(next).isNotEqualTo(approved);
         assertThat(platform.job().resume(slug, EngineKind.TERRAFORM, progress())).as(String.join("\n", log))

@@ -86,7 +86,8 @@ final class PipelineValues {
     static Map<String, Object> rollback(RollbackResult result) {
         return map("slug", result.slug(), "state", result.state().name(), "complete", result.complete(),
                 "compensationErrors", new ArrayList<Object>(result.compensationErrors()),
-                "survivors", new ArrayList<Object>(result.survivors()));
+                "survivors", new ArrayList<Object>(result.survivors()),
+                "nothingApplied", result instanceof RollbackResult.NothingApplied, "summary", result.summary());
     }
 
     static Map<String, Object> outputs(Map<String, String> outputs) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.tenantprovisioning.application.RollbackResult;
+import io.tenantprovisioning.model.TenantState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,23 @@ class RollbackAndActivateStepTest {
 
         assertThat(runner.ops.calls).containsExactly("rollback acme-corp");
         assertThat(ctx.result()).isEqualTo(Map.of("slug", "acme-corp", "state", "ROLLED_BACK", "complete", true,
-                "compensationErrors", List.of("redis: already gone"), "survivors", List.of()));
+                "compensationErrors", List.of("redis: already gone"), "survivors", List.of(), "nothingApplied", false,
+                "summary", "acme-corp is ROLLED_BACK; the sweep found nothing left"));
         assertThat(ctx.log()).contains("compensation error: redis: already gone", "the sweep found nothing left");
+    }
+
+    @Test
+    void aTenantWithNothingAppliedIsANoOpSuccessThatSaysWhy() throws Exception {
+        runner.ops.rollback = new RollbackResult.NothingApplied("acme-corp", TenantState.PENDING_APPROVAL);
+
+        FakeStepContext ctx = runner.run(new RollbackTenantStep("acme-corp"));
+
+        assertThat(ctx.failure()).isNull();
+        assertThat(ctx.result()).isEqualTo(Map.of("slug", "acme-corp", "state", "PENDING_APPROVAL", "complete", true,
+                "compensationErrors", List.of(), "survivors", List.of(), "nothingApplied", true,
+                "summary", "acme-corp is PENDING_APPROVAL and nothing was applied for it (no resource in its journal"
+                        + " was created): nothing to roll back; the request is left as it is"));
+        assertThat(ctx.log()).contains("nothing to roll back; the request is left as it is");
     }
 
     @Test

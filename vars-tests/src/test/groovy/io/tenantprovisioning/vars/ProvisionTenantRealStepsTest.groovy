@@ -4,8 +4,12 @@ import static org.junit.Assert.assertEquals
 import static org.junit.Assert.assertFalse
 import static org.junit.Assert.assertTrue
 
+import io.tenantprovisioning.approval.Actor
+import io.tenantprovisioning.approval.ApproverGroup
+import io.tenantprovisioning.approval.Verdict
 import io.tenantprovisioning.config.Setting
 import io.tenantprovisioning.config.Settings
+import io.tenantprovisioning.engine.terraform.StateEncryption
 import io.tenantprovisioning.jenkins.LocalBuild
 import io.tenantprovisioning.jenkins.RecordedBuild
 import io.tenantprovisioning.application.TenantPlatform
@@ -130,6 +134,64 @@ class ProvisionTenantRealStepsTest extends LibraryTestBase {
         assertTrue(platform.offboard(slug, QUIET).complete())
         assertEquals('OFFBOARDED', registryState())
         assertNothingOfTheTenantLeft()
+    }
+
+    @Test
+    void aPlanRefusedAtTheApplyLeavesTheRequestPendingAndTheRollbackStepSucceedsSayingNothingWasApplied() {
+        // the terraform engine with the provider-free root (real OpenTofu): the CFO approves the saved plan, then
+        // the plan file changes before terraformProvision applies it, which refuses it and asks for a new approval
+        steps.build.configureController([(Setting.TERRAFORM_MODULE_DIR): 'terraform/local'])
+        binding.setVariable('params', params(TENANT_NAME: TestRequests.nameFor(slug), TIER: 'Bronze',
+                REGION: 'us-east-1', BUDGET: '1500000', ENGINE: 'terraform'))
+        helper.registerAllowedMethod('input', [Map]) { Map m ->
+            assertEquals('ApproveCFO', m.id.toString())
+            steps.build.recorded().inputAnsweredBy('carol') // as pipeline-input-step records the submitter
+            return [APPROVER: 'carol', COMMENT: 'the plan is fine']
+        }
+        Closure record = tenantSteps.recordApproval
+        tenantSteps.recordApproval = { Map a ->
+            Object decided = record.call(a)
+            File plan = savedPlan()
+            plan.append('x') // after the approval, before the apply
+            return decided
+        }
+
+        try {
+            script.call([:])
+
+            assertEquals(report(), 'FAILURE', declarative.result())
+            assertEquals('steps that failed\n' + report(), ['terraformProvision'], steps.failedSteps())
+            assertTrue(report(), declarative.buildError?.message?.contains('nothing was applied'))
+            assertEquals('errors in post conditions\n' + report(), [], declarative.postErrors)
+            assertEquals(report(), 1, count('rollbackTenant'))
+            Map rollback = steps.valuesOf('rollbackTenant')[0] as Map
+            assertEquals(report(), true, rollback.nothingApplied)
+            assertEquals(report(), true, rollback.complete)
+            assertEquals(report(), 'PENDING_APPROVAL', rollback.state)
+            assertTrue(report(), (rollback.summary as String).contains('nothing to roll back; the request is left as it is'))
+            assertTrue(report(), steps.build.log().contains('nothing was applied for it'))
+            assertEquals(report(), 'PENDING_APPROVAL', registryState())
+            // nothing was created: no journal row past INTENDED; the vault keeps only the pending plan's state key
+            UUID tenantId = platform.services().registry().tenants().require(slug).id()
+            assertTrue(report(), platform.services().registry().journal().entries(tenantId)
+                    .every { it.status().name() == 'INTENDED' })
+            assertEquals(report(), [StateEncryption.VAULT_NAME], platform.services().vault().all(slug).keySet() as List)
+        } finally {
+            // the request waits for a new approval: withdraw it
+            if (platform.services().registry().tenants().find(slug).map { it.state().name() }.orElse('') == 'PENDING_APPROVAL') {
+                platform.ledger().decisions().decide(slug, ApproverGroup.CFO, Actor.stated('vars-test-cleanup'),
+                        Verdict.REJECTED, 'test over')
+            }
+        }
+    }
+
+    /** The plan terraformProvision would apply, saved in the tenant's working folder when approveBudget planned. */
+    File savedPlan() { // not private: called from a closure, also by the CPS subclass
+        File root = new File(settings.dataDir().toFile(), "terraform/${slug.value()}")
+        File found = null
+        root.eachFileRecurse { File f -> if (f.name == 'tenant.tfplan') { found = f } }
+        assertTrue("no saved plan under ${root}".toString(), found != null)
+        return found
     }
 
     private String registryState() {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -108,6 +109,11 @@ public final class TenantWorkspace {
 
     /** {@code t-<slug>}: the workspace that holds this tenant's state. */
     public String workspaceName() {
+        return nameOf(slug);
+    }
+
+    /** {@code t-<slug>}: the workspace that holds {@code slug}'s state. */
+    public static String nameOf(Slug slug) {
         return "t-" + slug.value();
     }
 
@@ -175,6 +181,24 @@ public final class TenantWorkspace {
                     .sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the earlier Terraform working folder " + rootDir, e);
+        }
+    }
+
+    /** The variables file of an earlier run in {@code rootDir}, if this machine still has it. */
+    static Optional<String> savedVariables(Path rootDir) {
+        Path file = rootDir.resolve(TenantWorkspace.TFVARS_FILE);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the variables of the earlier run, " + file, e);
+        }
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -17,7 +17,6 @@ import io.tenantprovisioning.resource.ResourceException;
 import io.tenantprovisioning.resource.TenantResourceSpec;
 import io.tenantprovisioning.resource.kinds.ResourceKinds;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +75,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final ResourceKinds kinds;
     private final StateEncryption encryption;
     private final SavedPlans savedPlans;
+    private final TakeoverGuard takeover;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
@@ -95,6 +95,7 @@ public final class TerraformEngine implements ProvisioningEngine {
         this.kinds = ResourceKinds.withBucketPrefix(module.bucketPrefix());
         this.encryption = new StateEncryption(direct.vault());
         this.savedPlans = new SavedPlans(this.workRoot, module, backend);
+        this.takeover = new TakeoverGuard(direct, module.terraformCreates());
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -141,6 +142,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     @Override
     public CreatedResources create(TenantResourceSpec spec, ProvisioningJournal journal, ProgressListener progress)
             throws ResourceException {
+        takeover.beforePlan(spec.slug(), progress);
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, module.source(), module.variables(spec), backend);
         TerraformRunner tf = ws.open(runner(progress, Optional.of(encryption.keyFor(spec.slug()))));
         PlanResult plan = tf.plan(PlanOptions.DEFAULTS);
@@ -155,6 +157,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     /** The plan approvers see, saved in the tenant's working folder until the apply ({@link SavedPlans}). */
     @Override
     public Optional<EnginePlan> planForApproval(TenantResourceSpec spec, ProgressListener progress) {
+        takeover.beforePlan(spec.slug(), progress);
         return Optional.of(savedPlans.plan(spec, runner(progress, Optional.of(encryption.keyFor(spec.slug()))),
                 progress));
     }
@@ -177,8 +180,9 @@ public final class TerraformEngine implements ProvisioningEngine {
     }
 
     /**
-     * Show (reported), intent rows for the kinds this root creates, apply of exactly the shown plan (re-hashed and
-     * compared with the approved SHA-256, else with the one just shown), outputs; then each kind in order is
+     * Show (reported), no takeover ({@link TakeoverGuard}), intent rows for the kinds this root creates, apply of
+     * exactly the shown plan (re-hashed and compared with the approved SHA-256, else with the one just shown),
+     * the convergence apply ({@link ConvergenceApply}), outputs; then each kind in order is
      * adopted (Terraform created it, its outputs say how) or created by its driver (this root does not create it).
      * The engine's outputs: the plan's SHA-256 and summary, the workspace and the plain outputs.
      */
@@ -191,12 +195,13 @@ public final class TerraformEngine implements ProvisioningEngine {
             PlanSummary summary = tf.show(planFile);
             progress.event(NAME, "plan for workspace " + workspace + " (plan SHA-256 " + summary.planSha256() + "):");
             summary.describe().forEach(line -> progress.event(NAME, "  " + line));
+            takeover.beforeApply(spec.slug(), summary, progress);
             Map<ResourceKind, Long> intents = intendTerraformKinds(spec, journal);
             failurePoints.reach(FAIL_STEP);
             ApplyResult applied = SavedPlans.apply(tf, planFile, approvedSha256.orElse(summary.planSha256()));
             progress.event(NAME, "applied " + workspace + ": " + applied.added() + " added, " + applied.changed()
                     + " changed, " + applied.destroyed() + " destroyed");
-            converge(tf, workspace, progress);
+            ConvergenceApply.converge(tf, workspace, progress);
             return adopt(spec, tf, intents, summary, journal, progress);
         } finally {
             deletePlan(planFile, progress); // a saved plan holds state and sensitive values
@@ -220,35 +225,6 @@ public final class TerraformEngine implements ProvisioningEngine {
                     : direct.create(kind, spec, journal, progress));
         }
         return new CreatedResources(entries, outputs);
-    }
-
-    /**
-     * A plan right after the apply: empty when the endpoint kept everything the applied plan set. An S3
-     * endpoint that ignores the tags CreateBucket carries (moto does; AWS keeps them) leaves the bucket
-     * untagged, so that plan updates its tags in place: applied once, toward the same configuration, so the
-     * resources carry the registry's marker before the drivers adopt them. Anything but in-place updates
-     * (a create, delete or replace) is not a convergence but a different plan: refused.
-     */
-    private void converge(TerraformRunner tf, String workspace, ProgressListener progress) {
-        // its own file: the approved plan's name stays the approved plan's
-        PlanResult again = tf.plan(PlanOptions.DEFAULTS.withOut(Path.of("converge.tfplan")));
-        try {
-            if (!again.hasChanges()) {
-                return;
-            }
-            PlanSummary rest = tf.show(again.planFile());
-            if (rest.changes().stream().anyMatch(c -> c.action() != ChangeAction.UPDATE
-                    && c.action() != ChangeAction.NO_OP && c.action() != ChangeAction.READ)) {
-                throw new TerraformException(TerraformErrorCode.APPLY_FAILED, "right after the apply, a plan of "
-                        + workspace + " would still " + String.join("; ", rest.describe())
-                        + ": more than the in-place updates of an endpoint that did not keep everything applied");
-            }
-            progress.event(NAME, "the endpoint did not keep everything the apply set; updating in place: "
-                    + String.join(", ", rest.updates()));
-            tf.apply(again.planFile(), rest.planSha256());
-        } finally {
-            deletePlan(again.planFile(), progress);
-        }
     }
 
     /**
@@ -323,6 +299,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     }
 
     /** {@code state list} of the tenant's workspace: the addresses Terraform manages for it. */
+    @Override
     public List<String> stateList(Slug slug, ProgressListener progress) {
         return openExisting(slug, progress).stateList();
     }
@@ -330,12 +307,12 @@ public final class TerraformEngine implements ProvisioningEngine {
     /** The tenant's workspace, opened with the variables of the run that created it and its state key. */
     private TerraformRunner openExisting(Slug slug, ProgressListener progress) {
         Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
-        String saved = savedVariables(rootDir).orElseThrow(() -> new TerraformException(
+        String saved = TenantWorkspace.savedVariables(rootDir).orElseThrow(() -> new TerraformException(
                 TerraformErrorCode.INVALID_USAGE, "no variables of the run that created " + slug + " in " + rootDir
                         + ": its Terraform workspace cannot be read from this machine"));
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, earlierSource(rootDir), module.destroyVariables(slug),
                 backend);
-        write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved);
+        TenantWorkspace.write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved);
         return ws.open(runner(progress, encryption.existingKey(slug)));
     }
 
@@ -359,11 +336,11 @@ public final class TerraformEngine implements ProvisioningEngine {
 
     private void destroyTerraformPart(Slug slug, Optional<Secret> stateKey, ProgressListener progress) {
         Path rootDir = TenantWorkspace.rootDir(workRoot, module.source(), slug);
-        Optional<String> saved = savedVariables(rootDir);
+        Optional<String> saved = TenantWorkspace.savedVariables(rootDir);
         TenantWorkspace ws = TenantWorkspace.prepare(workRoot, earlierSource(rootDir), module.destroyVariables(slug),
                 backend);
         if (saved.isPresent()) {
-            write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved.get());
+            TenantWorkspace.write(ws.dir().resolve(TenantWorkspace.TFVARS_FILE), saved.get());
         } else {
             progress.event("rollback", "no variables of an earlier run in " + rootDir
                     + "; destroying with variables derived from the slug");
@@ -405,25 +382,8 @@ public final class TerraformEngine implements ProvisioningEngine {
         });
     }
 
-    private static Optional<String> savedVariables(Path rootDir) {
-        Path file = rootDir.resolve(TenantWorkspace.TFVARS_FILE);
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the variables of the earlier run, " + file, e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
     /** Never throws: it runs in a finally block and must not hide the apply's own failure. */
-    private static void deletePlan(Path planFile, ProgressListener progress) {
+    static void deletePlan(Path planFile, ProgressListener progress) {
         try {
             Files.deleteIfExists(planFile);
         } catch (IOException e) {

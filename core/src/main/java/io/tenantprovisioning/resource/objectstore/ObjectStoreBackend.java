@@ -41,6 +41,12 @@ public interface ObjectStoreBackend extends AutoCloseable {
 
     Optional<ResourceDescription> describe(Slug slug) throws ResourceException;
 
+    /** What of the tenant's names exists, whatever its tags (see ResourceDriver#occupants); only S3 can say. */
+    default List<String> occupants(Slug slug) throws ResourceException {
+        throw new ResourceException("object-store: the " + name() + " object store cannot tell whether bucket "
+                + naming().bucketOf(slug) + " already exists for Terraform; Terraform creates buckets on S3");
+    }
+
     void destroy(Slug slug) throws ResourceException;
 
     List<ManagedResource> listManaged() throws ResourceException;

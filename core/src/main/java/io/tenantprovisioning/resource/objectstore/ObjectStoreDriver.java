@@ -74,6 +74,11 @@ public final class ObjectStoreDriver implements ResourceDriver, AutoCloseable {
     }
 
     @Override
+    public List<String> occupants(Slug slug) throws ResourceException {
+        return backend.occupants(slug);
+    }
+
+    @Override
     public void destroy(Slug slug) throws ResourceException {
         backend.destroy(slug);
     }

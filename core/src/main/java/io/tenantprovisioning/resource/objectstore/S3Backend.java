@@ -212,6 +212,29 @@ public final class S3Backend implements ObjectStoreBackend {
     }
 
     /**
+     * The bucket {@code <prefix>-<slug>} and the IAM user {@code tenant-<slug>} (any path), when they exist,
+     * whoever's they are: each with whose its tags say it is, seen from this registry for this tenant.
+     */
+    @Override
+    public List<String> occupants(Slug slug) throws ResourceException {
+        String bucket = naming.bucketOf(slug);
+        try {
+            List<String> found = new ArrayList<>();
+            if (buckets.exists(bucket)) {
+                found.add("bucket " + bucket + " (" + marker.of(buckets.tags(bucket), slug) + ")");
+            }
+            Optional<User> user = users.find(slug);
+            if (user.isPresent()) {
+                found.add("IAM user " + user.get().userName() + " (path " + user.get().path() + ", "
+                        + marker.of(users.tags(user.get().userName()), slug) + ")");
+            }
+            return found;
+        } catch (SdkException e) {
+            throw failure("look-up", bucket, e);
+        }
+    }
+
+    /**
      * Deletes the bucket and the IAM user, each only when it carries this registry's marker: a bucket or user
      * create refused (someone else's, or a user outside {@value TenantIamUsers#PATH}) is left as it is.
      */

@@ -243,6 +243,21 @@ public final class PostgresSchemaDriver implements ResourceDriver, AutoCloseable
         }
     }
 
+    /** The role and the schema {@code t_<slug>}, when they exist, whoever's their tags say they are. */
+    @Override
+    public List<String> occupants(Slug slug) throws ResourceException {
+        SqlIdentifier name = nameOf(slug);
+        try (Connection c = admin.getConnection()) {
+            String whose = " (" + marker.of(tagsOf(c, name), slug) + ")";
+            return java.util.stream.Stream.of(TenantCatalog.role(c, name.name()).map(r -> "role " + name + whose),
+                    TenantCatalog.schema(c, name.name()).map(r -> "schema " + name + whose))
+                    .flatMap(Optional::stream).toList();
+        } catch (SQLException e) {
+            throw new ResourceException("postgres: could not look up role and schema " + name + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     /**
      * Every row of every table in the tenant's schema, whatever its {@code tenant_id}, counted as the admin
      * (see {@link SchemaRowCount}); an export that copied fewer must not let offboarding drop the schema.

@@ -68,8 +68,8 @@ class TerraformAdoptionOpenTofuTest {
         Slug slug = fx.slug();
         Secret password = new RandomSecrets().password();
         secrets.add(password);
-        TerraformEngine engine = engine(password, "");
-        createRoleAsTheProviderWould(slug, password);
+        // the role appears during the apply, as the provider would create it (before the plan it would be a takeover)
+        TerraformEngine engine = engine(password, "", () -> createRoleAsTheProviderWould(slug, password));
         RecordingJournal journal = new RecordingJournal();
         TenantResourceSpec spec = TestTenants.spec(slug, Tier.BRONZE);
 
@@ -115,12 +115,34 @@ class TerraformAdoptionOpenTofuTest {
 
     /** An engine on the stand-in root, whose apply creates the postgres kind (as terraform/tenant's does). */
     private TerraformEngine engine(Secret password, String schemaOverride) throws Exception {
+        return engine(password, schemaOverride, () -> { });
+    }
+
+    /** As above, {@code duringApply} running when tofu's {@code apply} is launched (the provider's side effect). */
+    private TerraformEngine engine(Secret password, String schemaOverride, ProviderSideEffect duringApply)
+            throws Exception {
         TenantModule module = new TenantModule(new ModuleSource(rootCreatingPostgres(), "root"), "us-east-1",
                 fx.settings.string(Setting.BUCKET_PREFIX), Map.of("test_postgres_password", password.reveal(),
                 "test_postgres_database", fx.settings.string(Setting.TENANT_DB_NAME),
                 "test_schema_name", schemaOverride), Map.of(), Set.of(ResourceKind.POSTGRES));
-        return new TerraformEngine(fx.base(), module, fx.backend(), fx.settings.dataDir().resolve("terraform"),
-                fx.direct, FailurePoints.none());
+        ProcessLauncher local = new LocalProcessLauncher();
+        ProcessLauncher launcher = spec -> {
+            if (spec.command().contains("apply")) {
+                try {
+                    duringApply.run();
+                } catch (Exception e) {
+                    throw new java.io.IOException("the stand-in provider failed: " + e.getMessage(), e);
+                }
+            }
+            return local.launch(spec);
+        };
+        return new TerraformEngine(fx.base(launcher), module, fx.backend(),
+                fx.settings.dataDir().resolve("terraform"), fx.direct, FailurePoints.none());
+    }
+
+    @FunctionalInterface
+    private interface ProviderSideEffect {
+        void run() throws Exception;
     }
 
     /** terraform/local's variables and backend, and the outputs modules/postgres gives terraform/tenant. */

@@ -81,7 +81,12 @@ final class TerraformEngineFixture implements AutoCloseable {
     }
 
     TerraformProcessRunner base() {
-        return new TerraformProcessRunner(settings.string(Setting.TERRAFORM_BIN), new LocalProcessLauncher(),
+        return base(new LocalProcessLauncher());
+    }
+
+    /** As {@link #base()}, starting processes through {@code launcher}. */
+    TerraformProcessRunner base(ProcessLauncher launcher) {
+        return new TerraformProcessRunner(settings.string(Setting.TERRAFORM_BIN), launcher,
                 (step, message) -> runnerLog.add(step + ": " + message))
                 .withEnvironment(Map.of("TF_CLI_CONFIG_FILE", cliConfig.toString()))
                 .withTimeout(Duration.ofSeconds(90)).withGracePeriod(Duration.ofSeconds(20));
