@@ -31,7 +31,8 @@ import java.util.Set;
  * recorded as a new configuration version, and once approved applied in place: the tenant stays in its state
  * and keeps its data and credentials, its resources are retagged and reconfigured, then re-validated. On any
  * failure the previous configuration is put back (and re-validated); the tenant is marked DEGRADED only when
- * that fails too.
+ * that fails too. With an engine that owns resources (terraform), what it owns changes through a saved plan made
+ * before anything is recorded, approved by its SHA-256 and applied exactly ({@link ChangePlanApproval}).
  */
 public final class UpdateHandler {
 
