@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.config.Setting;
 import io.tenantprovisioning.config.Settings;
+import io.tenantprovisioning.engine.terraform.TenantModule;
 import io.tenantprovisioning.engine.terraform.TenantWorkspace;
 import io.tenantprovisioning.engine.terraform.TerraformEngine;
 import io.tenantprovisioning.model.EngineKind;
@@ -50,7 +51,8 @@ class TerraformChangeTest {
 
     @BeforeEach
     void open() {
-        settings = TestServices.settingsIn(dataDir, Map.of());
+        settings = TestServices.settingsIn(dataDir, Map.of(Setting.TERRAFORM_MODULE_DIR,
+                TenantModule.PROVIDER_FREE_DIR));
         platform = TenantPlatform.open(settings, progress());
     }
 
@@ -79,7 +81,7 @@ class TerraformChangeTest {
         assertThat(applied).as(String.join("\n", log)).isInstanceOf(UpdateResult.Applied.class);
         PlanForApproval plan = applied.plan().enginePlan().orElseThrow();
         assertThat(plan.autoApproved()).isTrue();
-        assertThat(plan.summary()).contains("~ update  terraform_data.bucket").last().asString()
+        assertThat(plan.summary()).as(String.join("\n", log)).contains("~ update  terraform_data.bucket").last().asString()
                 .matches("0 to create, \\d+ to update, 0 to replace, 0 to delete");
         RequestPlan recorded = platform.services().registry().requestPlans()
                 .current(java.util.UUID.fromString(((UpdateResult.Applied) applied).requestId())).orElseThrow();
