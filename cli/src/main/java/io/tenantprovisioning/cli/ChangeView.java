@@ -58,6 +58,8 @@ final class ChangeView {
         json.put("changes", plan.changes().stream().map(ChangeView::field).toList());
         json.put("tierChanges", plan.tierChanges().stream().map(ChangeView::field).toList());
         json.put("resourceChanges", plan.resourceChanges());
+        plan.enginePlan().ifPresent(p -> json.put("enginePlan", Map.of("engine", p.engine(), "planSha256",
+                p.planSha256(), "summary", p.summary(), "autoApproved", p.autoApproved())));
         json.put("cost", Map.of("beforeMonthlyInr", plan.costBefore().monthlyInr(),
                 "afterMonthlyInr", plan.costAfter().monthlyInr(), "overBudget", plan.costAfter().overBudget()));
         json.put("approval", Map.of("autoApproved", plan.route().autoApproved(), "route", plan.route().steps()
@@ -94,8 +96,8 @@ final class ChangeView {
             out.println("dry run: nothing was recorded or changed");
         } else if (result instanceof UpdateResult.AwaitingApproval w) {
             out.printf("change v%d of %s waits for approval (request %s); record decisions with: tenantctl approve "
-                    + "%s --group <GROUP> --as <you>, then: tenantctl resume %s%n", w.plan().version(), slug,
-                    w.requestId(), slug, slug);
+                    + "%s --group <GROUP> --as <you>%s, then: tenantctl resume %s%n", w.plan().version(), slug,
+                    w.requestId(), slug, w.plan().enginePlan().map(p -> " --plan " + p.planSha256()).orElse(""), slug);
         } else if (result instanceof UpdateResult.Applied a) {
             out.println(ConsoleTable.render(a.report()));
             out.printf("%s serves on configuration v%d%n", slug, a.plan().version());
@@ -119,6 +121,11 @@ final class ChangeView {
         }
         out.println("resources:" + (plan.resourceChanges().isEmpty() ? " none (the registry only)" : ""));
         plan.resourceChanges().forEach(l -> out.println("  " + l));
+        plan.enginePlan().ifPresent(p -> {
+            out.printf("plan (%s) SHA-256 %s%s:%n", p.engine(), p.planSha256(), p.requestId().startsWith("(")
+                    ? " (dry run: not kept; the recorded change gets its own plan)" : "");
+            p.summary().forEach(l -> out.println("  " + l));
+        });
         out.printf("monthly cost: ₹%,d → ₹%,d%s%n", plan.costBefore().monthlyInr(), plan.costAfter().monthlyInr(),
                 plan.costAfter().overBudget() ? "  (over budget)" : "");
         out.println("approval: " + (plan.route().autoApproved() ? "auto-approved (the change needs nobody)"

@@ -61,7 +61,8 @@ final class UpdateCommand extends PlatformCommand {
         ChangeDraft draft = new ChangeDraft(tier, budget, classification, jurisdiction, crossBorder, costCenter,
                 ownerEmail);
         if (dryRun) {
-            return ChangeView.finish(new UpdateResult.Planned(platform.updateHandler().plan(Slug.of(slug), draft)),
+            return ChangeView.finish(new UpdateResult.Planned(platform.updateHandler().plan(Slug.of(slug), draft,
+                    progress)),
                     reports, output.json(), out);
         }
         UpdateResult result = platform.updateHandler().update(Slug.of(slug), draft,

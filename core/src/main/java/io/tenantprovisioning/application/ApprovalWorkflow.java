@@ -99,7 +99,8 @@ public final class ApprovalWorkflow {
             TenantRecord tenant = tx.tenants().lock(request.tenantId());
             Optional<ConfigVersion> change = tx.configVersions().byRequest(requestId).filter(v -> v.version() > 1);
             if (change.isPresent()) {
-                return new ChangeDecision(tx, tenant, request, change.get()).record(group, approver, verdict, why);
+                return new ChangeDecision(tx, tenant, request, change.get()).onReviewedPlan(reviewedPlan)
+                        .record(group, approver, verdict, why);
             }
             return record(tx, tenant, request, group, approver, verdict, why);
         });
@@ -113,7 +114,7 @@ public final class ApprovalWorkflow {
         List<ApprovalRecord> decided = tx.approvals().forRequest(request.id()).stream()
                 .filter(d -> Objects.equals(d.planSha256(), plan.orElse(null))).toList();
         new DecisionRules(tx, tenant, request, decided, Optional.empty()).requireAllowed(group, approver, verdict);
-        requireReviewedPlanIsCurrent(request, plan);
+        requireReviewedPlanIsCurrent(reviewedPlan, request, plan);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver.id(), now,
                 comment.orElse(null), approver.source().label(), plan.orElse(null)));
@@ -137,7 +138,8 @@ public final class ApprovalWorkflow {
                 next == TenantState.PENDING_APPROVAL ? pending : List.of(), 0);
     }
 
-    private void requireReviewedPlanIsCurrent(StoredRequest request, Optional<String> current) {
+    static void requireReviewedPlanIsCurrent(Optional<String> reviewedPlan, StoredRequest request,
+                                             Optional<String> current) {
         if (reviewedPlan.isPresent() && !reviewedPlan.equals(current)) {
             throw new ApprovalException("the plan reviewed (SHA-256 " + reviewedPlan.get() + ") is not the current plan "
                     + "of request " + request.id() + (current.map(c -> " (" + c + ")").orElse(" (it has none)"))

@@ -9,6 +9,7 @@ import io.tenantprovisioning.registry.AuditEntry;
 import io.tenantprovisioning.registry.ConfigVersion;
 import io.tenantprovisioning.registry.ConfigVersionStatus;
 import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.RequestPlan;
 import io.tenantprovisioning.registry.StateConflictException;
 import io.tenantprovisioning.registry.StoredRequest;
 import io.tenantprovisioning.registry.TenantRecord;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,20 +34,36 @@ final class ChangeDecision {
     private final TenantRecord tenant;
     private final StoredRequest request;
     private final ConfigVersion change;
+    private final Optional<String> reviewedPlan;
 
     ChangeDecision(Registry tx, TenantRecord tenant, StoredRequest request, ConfigVersion change) {
+        this(tx, tenant, request, change, Optional.empty());
+    }
+
+    private ChangeDecision(Registry tx, TenantRecord tenant, StoredRequest request, ConfigVersion change,
+                           Optional<String> reviewedPlan) {
         this.tx = tx;
         this.tenant = tenant;
         this.request = request;
         this.change = change;
+        this.reviewedPlan = reviewedPlan;
+    }
+
+    /** Decisions of an approver who reviewed the change plan with this SHA-256: refused unless it is current. */
+    ChangeDecision onReviewedPlan(Optional<String> planSha256) {
+        return new ChangeDecision(tx, tenant, request, change, planSha256);
     }
 
     ApprovalOutcome record(ApproverGroup group, Actor approver, Verdict verdict, Optional<String> comment) {
-        List<ApprovalRecord> decided = tx.approvals().forRequest(request.id());
+        // with a saved change plan (terraform), a decision is on that plan: decisions on an earlier one no longer count
+        Optional<String> plan = tx.requestPlans().current(request.id()).map(RequestPlan::planSha256);
+        List<ApprovalRecord> decided = tx.approvals().forRequest(request.id()).stream()
+                .filter(d -> Objects.equals(d.planSha256(), plan.orElse(null))).toList();
         new DecisionRules(tx, tenant, request, decided, Optional.of(change)).requireAllowed(group, approver, verdict);
+        ApprovalWorkflow.requireReviewedPlanIsCurrent(reviewedPlan, request, plan);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tx.approvals().insert(new ApprovalRecord(request.id(), group, verdict, approver.id(), now,
-                comment.orElse(null), approver.source().label()));
+                comment.orElse(null), approver.source().label(), plan.orElse(null)));
         Set<ApproverGroup> approved = decided.stream().filter(d -> d.decision() == Verdict.APPROVED)
                 .map(ApprovalRecord::group)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApproverGroup.class)));
@@ -61,17 +79,18 @@ final class ChangeDecision {
             throw new StateConflictException("change v" + change.version() + " of tenant '" + tenant.slug()
                     + "' left PENDING_APPROVAL meanwhile");
         }
-        audit(group, approver, verdict, comment, next);
+        audit(group, approver, verdict, comment, plan, next);
         return new ApprovalOutcome(request.id(), tenant.slug().value(), TenantState.valueOf(next.name()),
                 next == ConfigVersionStatus.PENDING_APPROVAL ? pending : List.of(), change.version());
     }
 
     private void audit(ApproverGroup group, Actor approver, Verdict verdict, Optional<String> comment,
-                       ConfigVersionStatus next) {
+                       Optional<String> plan, ConfigVersionStatus next) {
         String slug = tenant.slug().value();
         tx.audit().append(new AuditEntry(approver.id(), slug, "approval", null, null, group + " " + verdict + " by "
                 + approver.id() + comment.map(c -> ": " + c).orElse("") + " [change v" + change.version()
-                + ", request " + request.id() + "; identity " + approver.source().label() + "]"));
+                + ", request " + request.id() + plan.map(p -> "; plan sha256 " + p).orElse("") + "; identity "
+                + approver.source().label() + "]"));
         if (next != ConfigVersionStatus.PENDING_APPROVAL) {
             tx.audit().append(new AuditEntry(approver.id(), slug, ChangeRecords.ACTION_REQUESTED, null, null,
                     "change v" + change.version() + " " + next + (next == ConfigVersionStatus.REJECTED

@@ -5,6 +5,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ConfiguredResources;
 import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
+import io.tenantprovisioning.engine.EngineChange;
 import io.tenantprovisioning.engine.EnginePlan;
 import io.tenantprovisioning.engine.ProvisioningEngine;
 import io.tenantprovisioning.engine.ProvisioningJournal;
@@ -102,6 +103,11 @@ final class Engines {
                                                        ProvisioningJournal journal, ProgressListener progress)
                 throws ResourceException {
             return engine().createFromApprovedPlan(spec, approvedSha256, journal, progress);
+        }
+
+        @Override
+        public Optional<EngineChange> changes() {
+            return engine().changes();
         }
 
         @Override

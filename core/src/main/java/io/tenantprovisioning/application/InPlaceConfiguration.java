@@ -2,6 +2,7 @@ package io.tenantprovisioning.application;
 
 import io.tenantprovisioning.model.ChargebackTags;
 import io.tenantprovisioning.model.CreatedResource;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.JournalEntry;
 import io.tenantprovisioning.registry.JournalStatus;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts a configuration onto a serving tenant's existing resources, in place: each kind's tags rewritten,
@@ -44,21 +46,26 @@ final class InPlaceConfiguration {
         return new TenantResourceSpec(tenant.slug(), graph.services.marker().stamp(tags, tenant.slug()), tierConfig);
     }
 
-    /** The change going forward: the test hooks fire here; throws on the first failure. */
-    void apply(TenantRecord tenant, TenantResourceSpec spec, ProgressListener progress) throws ResourceException {
-        graph.failurePoints.reach(STEP);
+    /**
+     * The change going forward: the test hooks fire here; throws on the first failure.
+     *
+     * @param engineTagged the kinds whose tags the engine's own apply set (terraform): configured, never retagged
+     */
+    void apply(TenantRecord tenant, TenantResourceSpec spec, Set<ResourceKind> engineTagged,
+               ProgressListener progress) throws ResourceException {
         for (ResourceDriver driver : graph.services.drivers()) {
             graph.failurePoints.reach(STEP + "-" + driver.kind().stepName());
-            applyTo(driver, tenant, spec, progress);
+            applyTo(driver, tenant, spec, engineTagged, progress);
         }
     }
 
     /** Putting the previous configuration back: every kind attempted; one line per kind that failed. */
-    List<String> restore(TenantRecord tenant, TenantResourceSpec spec, ProgressListener progress) {
+    List<String> restore(TenantRecord tenant, TenantResourceSpec spec, Set<ResourceKind> engineTagged,
+                         ProgressListener progress) {
         List<String> errors = new ArrayList<>();
         for (ResourceDriver driver : graph.services.drivers()) {
             try {
-                applyTo(driver, tenant, spec, progress);
+                applyTo(driver, tenant, spec, engineTagged, progress);
             } catch (ResourceException | RuntimeException e) {
                 errors.add(driver.kind().stepName() + ": " + e.getMessage());
                 progress.event(STEP, "could not restore " + driver.kind().stepName() + ": " + e.getMessage());
@@ -68,11 +75,13 @@ final class InPlaceConfiguration {
     }
 
     private void applyTo(ResourceDriver driver, TenantRecord tenant, TenantResourceSpec spec,
-                         ProgressListener progress) throws ResourceException {
+                         Set<ResourceKind> engineTagged, ProgressListener progress) throws ResourceException {
         JournalEntry entry = createdEntry(tenant, driver).orElseThrow(() -> new ResourceException(
                 driver.kind().stepName() + ": the journal of tenant '" + tenant.slug() + "' records no created "
                         + "resource of this kind to change"));
-        driver.retag(spec);
+        if (!engineTagged.contains(driver.kind())) {
+            driver.retag(spec); // else the engine owns the tags: a second writer would leave drift
+        }
         CreatedResource created = new CreatedResource(entry.kind(), entry.name(), entry.identifier(),
                 entry.attributes(), Map.of());
         ConfiguredResource configured = driver.configure(spec, created);

@@ -1,5 +1,7 @@
 package io.tenantprovisioning.application;
 
+import io.tenantprovisioning.engine.EngineChange;
+import io.tenantprovisioning.model.ResourceKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.AuditEntry;
@@ -46,7 +48,10 @@ public final class ReconfigureHandler {
                     ChangePlanner.currentRequest(graph.registry, tenant).request());
             InPlaceConfiguration resources = new InPlaceConfiguration(graph);
             try {
-                resources.apply(tenant, resources.spec(tenant, current, tenant.tierConfig()), progress);
+                // what the engine owns the tags of (Terraform's) keeps them: they are already the current ones
+                Set<ResourceKind> engineTagged = graph.engineOf(tenant).changes().map(EngineChange::owns)
+                        .orElse(Set.of());
+                resources.apply(tenant, resources.spec(tenant, current, tenant.tierConfig()), engineTagged, progress);
             } catch (ResourceException e) {
                 throw new ReconfigureFailedException("reconfiguring tenant '" + slug + "' failed: " + e.getMessage()
                         + " (kinds before it were reconfigured; run it again once the cause is fixed)", e);

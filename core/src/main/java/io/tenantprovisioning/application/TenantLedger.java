@@ -5,13 +5,17 @@ import io.tenantprovisioning.chargeback.CostReportBuilder;
 import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.registry.AuditRecord;
+import io.tenantprovisioning.registry.ConfigVersion;
 import io.tenantprovisioning.registry.ChainVerification;
 import io.tenantprovisioning.registry.ExpectedHead;
 import io.tenantprovisioning.registry.Registry;
+import io.tenantprovisioning.registry.RequestPlan;
 import io.tenantprovisioning.registry.TenantRecord;
 import io.tenantprovisioning.request.Slug;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +71,16 @@ public final class TenantLedger implements AutoCloseable {
                 registry.configVersions().forTenant(tenant.id()),
                 CredentialAge.inUse(CredentialAge.of(registry.secretStamps().of(List.of(slug)).get(slug.value()),
                         java.time.Instant.now())),
-                registry.requestPlans().forRequest(tenant.requestId()));
+                plans(tenant));
+    }
+
+    /** The request's saved plans, then each change's (terraform: a change is a plan too), oldest first. */
+    private List<RequestPlan> plans(TenantRecord tenant) {
+        List<RequestPlan> plans = new ArrayList<>(registry.requestPlans().forRequest(tenant.requestId()));
+        registry.configVersions().forTenant(tenant.id()).stream().filter(v -> v.version() > 1)
+                .sorted(Comparator.comparingInt(ConfigVersion::version))
+                .forEach(v -> plans.addAll(registry.requestPlans().forRequest(v.requestId())));
+        return plans;
     }
 
     /** The tenant's audit rows, oldest first; an unknown tenant is refused, a known one may have none. */

@@ -73,6 +73,14 @@ public interface ProvisioningEngine {
         return create(spec, journal, progress);
     }
 
+    /**
+     * How this engine changes a serving tenant's resources it owns through a saved, approved plan; empty when
+     * it has no such plan (the direct engine: its drivers retag and reconfigure in place).
+     */
+    default Optional<EngineChange> changes() {
+        return Optional.empty();
+    }
+
     /** Destroys everything of the tenant, trying every part; returns one line per failure. */
     List<String> destroy(Slug slug, ProgressListener progress);
 

@@ -63,7 +63,14 @@ final class PipelineValues {
                 "autoApproved", change.plan().route().autoApproved(), "route", route, "changes", changes,
                 "resourceChanges", new ArrayList<Object>(change.plan().resourceChanges()),
                 "monthlyCostBefore", change.plan().costBefore().monthlyInr(),
-                "monthlyCost", change.plan().costAfter().monthlyInr());
+                "monthlyCost", change.plan().costAfter().monthlyInr(),
+                "planSha256", change.plan().enginePlan().map(PlanForApproval::planSha256).orElse(""),
+                "planSummary", new ArrayList<Object>(change.plan().enginePlan().map(PlanForApproval::summary)
+                        .orElse(List.of())),
+                "planText", "Change v" + change.plan().version() + ": " + String.join(", ", changes.stream()
+                        .map(Object::toString).toList()) + change.plan().enginePlan().map(p -> "\nPlan (" + p.engine()
+                        + ") SHA-256 " + p.planSha256() + ":\n  " + String.join("\n  ", p.summary()))
+                        .orElse(""));
     }
 
     static Map<String, Object> applied(UpdateResult result, String junitPath, String htmlPath) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.tenantprovisioning.application.ChangePlan;
+import io.tenantprovisioning.application.PlanForApproval;
 import io.tenantprovisioning.application.UpdateResult;
 import io.tenantprovisioning.approval.ApprovalPolicy;
 import io.tenantprovisioning.cost.CostModel;
@@ -62,8 +63,27 @@ class TenantChangeStepsTest {
         assertThat(result.get("route")).isEqualTo(List.of(Map.of("group", "CTO",
                 "reason", "upgrade from Silver to Gold", "submitters", "alice")));
         assertThat(result.get("changes")).isEqualTo(List.of("tier: SILVER → GOLD"));
+        assertThat(result.get("planSha256")).as("the direct engine saves no plan").isEqualTo("");
         assertThat((Long) result.get("monthlyCost")).isGreaterThan((Long) result.get("monthlyCostBefore"));
         assertThat(ctx.log()).contains("change v2 of acme-corp (request 3f0c-request)", "needs [CTO]");
+    }
+
+    @Test
+    void requestTenantChangeShowsTheChangesTerraformPlanToItsApprovers() throws Exception {
+        String sha = "ab".repeat(32);
+        List<String> summary = List.of("~ update  module.object_store.aws_s3_bucket.tenant",
+                "0 to create, 1 to update, 0 to replace, 0 to delete");
+        runner.ops.changeRequest = new UpdateResult.AwaitingApproval(silverToGold().withEnginePlan(
+                new PlanForApproval("3f0c-request", "acme-corp", "terraform", sha, summary, false)), "3f0c-request");
+
+        FakeStepContext ctx = runner.startedBy("bob").run(new RequestTenantChangeStep("acme-corp"));
+
+        assertThat(ctx.failure()).isNull();
+        Map<?, ?> result = (Map<?, ?>) ctx.result();
+        assertThat(result.get("planSha256")).as("recordApproval sends it back: decisions bind to it").isEqualTo(sha);
+        assertThat(result.get("planSummary")).isEqualTo(summary);
+        assertThat((String) result.get("planText")).as("the input message").contains("Change v2: tier: SILVER → GOLD",
+                "Plan (terraform) SHA-256 " + sha, "~ update  module.object_store.aws_s3_bucket.tenant");
     }
 
     @Test

@@ -168,7 +168,7 @@ final class SavedPlans {
     }
 
     /** A saved plan holds state and sensitive values: readable by this user only. */
-    private static void ownerOnly(Path file) {
+    static void ownerOnly(Path file) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | UnsupportedOperationException e) {

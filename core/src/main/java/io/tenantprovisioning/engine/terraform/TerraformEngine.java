@@ -6,6 +6,7 @@ import io.tenantprovisioning.config.Settings;
 import io.tenantprovisioning.engine.ConfiguredResources;
 import io.tenantprovisioning.engine.CreatedResources;
 import io.tenantprovisioning.engine.DirectEngine;
+import io.tenantprovisioning.engine.EngineChange;
 import io.tenantprovisioning.engine.EnginePlan;
 import io.tenantprovisioning.engine.FailurePoints;
 import io.tenantprovisioning.engine.ProvisioningEngine;
@@ -76,6 +77,7 @@ public final class TerraformEngine implements ProvisioningEngine {
     private final StateEncryption encryption;
     private final SavedPlans savedPlans;
     private final TakeoverGuard takeover;
+    private final TerraformChange change;
 
     /**
      * @param process   the runner; its listener receives every Terraform line, and so does the
@@ -96,6 +98,8 @@ public final class TerraformEngine implements ProvisioningEngine {
         this.encryption = new StateEncryption(direct.vault());
         this.savedPlans = new SavedPlans(this.workRoot, module, backend);
         this.takeover = new TakeoverGuard(direct, module.terraformCreates());
+        this.change = new TerraformChange(this.workRoot, module, backend,
+                (slug, progress) -> runner(progress, encryption.existingKey(slug)));
     }
 
     /** The provider-free root {@value TenantModule#PROVIDER_FREE_DIR}; see the other overload. */
@@ -160,6 +164,12 @@ public final class TerraformEngine implements ProvisioningEngine {
         takeover.beforePlan(spec.slug(), progress);
         return Optional.of(savedPlans.plan(spec, runner(progress, Optional.of(encryption.keyFor(spec.slug()))),
                 progress));
+    }
+
+    /** A serving tenant's change of what Terraform owns: a saved plan, approved, applied exactly ({@link TerraformChange}). */
+    @Override
+    public Optional<EngineChange> changes() {
+        return Optional.of(change);
     }
 
     @Override
