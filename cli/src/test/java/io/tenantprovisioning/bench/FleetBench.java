@@ -65,8 +65,8 @@ public final class FleetBench {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
         try (FleetFill fill = new FleetFill(settings, schema)) {
             if (fill.schemaExists()) {
-                throw new IllegalStateException("schema " + schema + " exists (an earlier run was killed?): offboard"
-                        + " its tenants with REGISTRY_DB_SCHEMA=" + schema + " tenantctl, then DROP SCHEMA " + schema);
+                throw new IllegalStateException("schema " + schema + " exists (an earlier run was killed?): remove it"
+                        + " with BENCH_SCHEMA=" + schema + " bench/fleet-bench.sh --clean-up");
             }
             String report;
             boolean clean = false;
@@ -83,8 +83,8 @@ public final class FleetBench {
                     fill.dropSchema();
                 } else {
                     // the registry is what finds the leftovers again: kept until they are gone
-                    progress("kept registry schema " + schema + ": finish with REGISTRY_DB_SCHEMA=" + schema
-                            + " tenantctl list / rollback / offboard / sweep, then DROP SCHEMA " + schema);
+                    progress("kept registry schema " + schema + ": finish with BENCH_SCHEMA=" + schema
+                            + " bench/fleet-bench.sh --clean-up");
                 }
             }
             System.out.println(report);
