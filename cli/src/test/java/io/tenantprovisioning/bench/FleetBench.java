@@ -74,6 +74,8 @@ public final class FleetBench {
                 FleetBench bench = new FleetBench(platform);
                 try {
                     report = bench.measure(options, fill, loadBefore);
+                    // written before the clean-up, which may still throw: the measurements are kept either way
+                    Files.writeString(options.out(), report);
                 } finally {
                     bench.leaveNothing();
                     clean = true;
@@ -88,7 +90,6 @@ public final class FleetBench {
                 }
             }
             System.out.println(report);
-            Files.writeString(options.out(), report);
         }
     }
 
