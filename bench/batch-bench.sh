@@ -13,10 +13,8 @@ if ! [[ "$tenants" =~ ^[1-9][0-9]*$ && "$parallel" =~ ^[1-9][0-9]*$ ]]; then
   echo "tenants and parallel must be whole numbers >= 1, got '$tenants' '$parallel'" >&2
   exit 2
 fi
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -pl core -am test-compile
-mvn -B -ntp -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-java -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
+. bench/lib/classpath.sh
+bench_core_classpath
+java -cp "$BENCH_CP" \
   io.tenantprovisioning.bench.BatchBench --tenants "$tenants" --parallel "$parallel" --out "$out"
 echo "wrote $out"

@@ -5,20 +5,22 @@
 # Usage: bench/fleet-bench.sh [output-file] [FleetBench options, e.g. --existing 10,100,1000 --parallel-tenants 50]
 # Runs in a registry schema of its own (BENCH_SCHEMA, default bench_fleet; refused if it exists, dropped at
 # the end) and a temporary DATA_DIR; every tenant it creates is offboarded. MVN_OFFLINE=1 builds offline.
+# bench/fleet-bench.sh --clean-up: removes what a killed run left in BENCH_SCHEMA's registry and drops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:-bench/results/fleet-$(date -u +%Y-%m-%d).md}"
-shift || true
-cp_file="$(mktemp)"
+main=io.tenantprovisioning.bench.FleetBench
+if [[ "${1:-}" == "--clean-up" ]]; then # a killed or failed run's leftovers: its tenants removed, its schema dropped
+  main=io.tenantprovisioning.bench.FleetLeftovers
+  set --
+else
+  out="${1:-bench/results/fleet-$(date -u +%Y-%m-%d).md}"
+  shift || true
+  set -- --out "$out" "$@"
+fi
 data_dir="$(mktemp -d)"
-trap 'rm -rf "$cp_file" "$data_dir"' EXIT
-# install: the CLI's tests use core's test jar, which must come from this checkout, not another branch's
-mvn -B -ntp -q ${MVN_OFFLINE:+-o} -pl cli -am install -DskipTests
-mvn -B -ntp -q ${MVN_OFFLINE:+-o} -pl cli dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$cp_file"
+trap 'rm -rf "$data_dir"' EXIT
+. bench/lib/classpath.sh
+bench_cli_classpath
 export REGISTRY_DB_SCHEMA="${BENCH_SCHEMA:-bench_fleet}" DATA_DIR="$data_dir"
-# this checkout's core classes, not the shared ~/.m2 jars another branch's install may replace mid-run
-deps="$(tr ':' '\n' < "$cp_file" | grep -v '/tenant-provisioning-core/' | paste -sd:)"
-nice -n "${BENCH_NICE:-5}" java -cp "cli/target/test-classes:cli/target/classes:core/target/test-classes:core/target/classes:$deps" \
-  io.tenantprovisioning.bench.FleetBench --out "$out" "$@"
-echo "wrote $out"
+nice -n "${BENCH_NICE:-5}" java -cp "$BENCH_CP" "$main" "$@"
+[[ "$main" == *FleetLeftovers ]] || echo "wrote $out"

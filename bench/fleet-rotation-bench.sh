@@ -16,10 +16,8 @@ for value in "$tenants" "$runs"; do
     exit 2
   fi
 done
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -pl core -am test-compile
-mvn -B -ntp -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-java -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
+. bench/lib/classpath.sh
+bench_core_classpath
+java -cp "$BENCH_CP" \
   io.tenantprovisioning.bench.FleetRotationBench --tenants "$tenants" --runs "$runs" --out "$out"
 echo "wrote $out"

@@ -29,7 +29,7 @@ fi
 {
   echo "# Reliability suite, $(date -u +%Y-%m-%d)"
   echo
-  echo "Machine: $(nproc) cores (nproc), load average $(cut -d' ' -f1-3 /proc/loadavg) when gathered; direct engine;"
+  echo "Machine: $(nproc) cores (nproc), load average $(cut -d' ' -f1-3 /proc/loadavg) when gathered; direct engine unless the row says terraform;"
   echo "real local services (PostgreSQL 15, Redis 7, moto S3/IAM, Prometheus). Latest run of each property."
   echo
   echo "| property | tried | held | verdict | when (UTC) | how |"

@@ -12,10 +12,8 @@ if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
   echo "runs must be a whole number >= 1, got '$runs'" >&2
   exit 2
 fi
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -pl core -am test-compile
-mvn -B -ntp -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-java -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
+. bench/lib/classpath.sh
+bench_core_classpath
+java -cp "$BENCH_CP" \
   io.tenantprovisioning.bench.RotationBench --runs "$runs" --out "$out"
 echo "wrote $out"

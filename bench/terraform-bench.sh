@@ -9,11 +9,10 @@ tenants="${1:-5}"
 out="${2:-bench/results/terraform-engine-$(date +%Y-%m-%d).md}"
 [[ "$tenants" =~ ^[1-9][0-9]*$ ]] || { echo "tenants must be a whole number >= 1, got '$tenants'" >&2; exit 2; }
 scripts/provider-mirror.sh status >/dev/null || { echo "no provider mirror: run scripts/provider-mirror.sh build" >&2; exit 2; }
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -o -pl core -am test-compile
-mvn -B -ntp -q -o -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+MVN_OFFLINE="${MVN_OFFLINE-1}" # offline as before; MVN_OFFLINE= (empty) builds online
+. bench/lib/classpath.sh
+bench_core_classpath
 mkdir -p "$(dirname "$out")"
-java -Dtenantctl.repo.root="$PWD" -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
+java -Dtenantctl.repo.root="$PWD" -cp "$BENCH_CP" \
   io.tenantprovisioning.bench.EngineBench "$tenants" "$out"
 echo "wrote $out"

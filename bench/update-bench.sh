@@ -11,10 +11,9 @@ if ! [[ "$runs" =~ ^[0-9]+$ ]] || (( runs < 5 )); then
   echo "runs must be a whole number >= 5, got '$runs'" >&2
   exit 2
 fi
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -o -pl core -am test-compile
-mvn -B -ntp -q -o -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-java -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
+MVN_OFFLINE="${MVN_OFFLINE-1}" # offline as before; MVN_OFFLINE= (empty) builds online
+. bench/lib/classpath.sh
+bench_core_classpath
+java -cp "$BENCH_CP" \
   io.tenantprovisioning.bench.UpdateBench --runs "$runs" --out "$out"
 echo "wrote $out"

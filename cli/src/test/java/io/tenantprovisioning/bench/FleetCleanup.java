@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class FleetCleanup {
 
     private static final List<String> OFFBOARDABLE = List.of("ACTIVE", "DEGRADED", "OFFBOARDING");
+    /** Not provisioned yet: nothing of it exists, and no rollback is allowed from there. */
+    private static final List<String> NOTHING_CREATED = List.of("REQUESTED", "PENDING_APPROVAL", "APPROVED");
 
     private final TenantPlatform platform;
     private final int parallelism;
@@ -55,7 +57,8 @@ final class FleetCleanup {
     private void remove(Slug slug) {
         try {
             Optional<TenantRecord> tenant = platform.services().registry().tenants().find(slug);
-            if (tenant.isEmpty() || tenant.get().state().finished()) {
+            if (tenant.isEmpty() || tenant.get().state().finished()
+                    || NOTHING_CREATED.contains(tenant.get().state().name())) {
                 return;
             }
             boolean clean = OFFBOARDABLE.contains(tenant.get().state().name())

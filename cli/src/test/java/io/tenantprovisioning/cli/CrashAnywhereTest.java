@@ -12,7 +12,6 @@ import io.tenantprovisioning.reliability.PropertyTally;
 import io.tenantprovisioning.request.Slug;
 import io.tenantprovisioning.testing.TenantCleanup;
 import io.tenantprovisioning.testing.TenantFootprint;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -39,14 +38,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * activate); after each kind's create, before the journal marks it created; and, in the rollback of a
  * provisioning failing at validate, before and after each kind's destroy (TENANTCTL_FAULTS pauses). The
  * kill lands only once a thread dump of the child shows it sleeping in the pause hook. The Terraform
- * engine's kill points (during apply and destroy) are not covered here.
+ * engine's kill points (during apply and destroy) are {@link CrashAnywhereTerraformTest}'s.
  */
 @Tag("reliability")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashAnywhereTest {
 
     private static final String PAUSE = "600";
-    private static final long WAIT_MILLIS = 180_000;
 
     /** One kill point: the environment that holds the child there. */
     record KillPoint(String name, Map<String, String> env) {
@@ -138,7 +136,7 @@ class CrashAnywhereTest {
         try {
             child = TenantctlProcess.start(settings, point.env(), output, true, "provision", "--name", slug.value(),
                     "--tier", "bronze", "--region", "us-east-1", "--budget", "300000", "--email", "owner@crash.example");
-            awaitPaused(output);
+            ChildProcesses.awaitPaused(child, output);
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
             String killedIn = registry.tenants().find(slug).map(t -> t.state().name()).orElse("(no tenant row)");
@@ -155,26 +153,5 @@ class CrashAnywhereTest {
         } finally {
             tally.tried(held);
         }
-    }
-
-    /** Until a thread dump of the child shows a thread asleep in a pause hook (its own, nobody else's). */
-    private void awaitPaused(Path output) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
-        while (System.currentTimeMillis() < deadline) {
-            assertThat(child.isAlive()).as("the child ended before the kill point:\n%s",
-                    TenantctlProcess.outputOf(output)).isTrue();
-            Process dump = new ProcessBuilder(jstack, Long.toString(child.pid())).redirectErrorStream(true).start();
-            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            dump.waitFor(30, TimeUnit.SECONDS);
-            for (String thread : threads.split("\n\n")) {
-                if (thread.contains("java.lang.Thread.sleep") && (thread.contains("FailurePoints.reach")
-                        || thread.contains("FaultPlan.apply"))) {
-                    return;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the child never paused:\n" + TenantctlProcess.outputOf(output));
     }
 }
