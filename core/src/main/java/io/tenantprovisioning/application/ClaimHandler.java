@@ -53,9 +53,10 @@ public final class ClaimHandler {
                 throw new StateConflictException("tenant '" + slug + "' is " + tenant.state() + "; claim works on a "
                         + "tenant that holds resources and has no run going (" + STARTS_FROM + "); nothing was changed");
             }
+            List<JournalEntry> journal = graph.registry.journal().entries(tenant.id());
             List<Assessed> assessed = new ArrayList<>();
             for (ResourceDriver driver : graph.services.drivers()) {
-                assessed.add(assess(tenant, driver));
+                assessed.add(assess(tenant, driver, journal));
             }
             boolean refused = assessed.stream().anyMatch(a -> a.item().standing() == ClaimResult.Standing.REFUSED);
             if (!apply || refused || assessed.stream().noneMatch(Assessed::claimable)) {
@@ -94,9 +95,9 @@ public final class ClaimHandler {
         return new ClaimResult(tenant.slug().value(), true, items);
     }
 
-    private Assessed assess(TenantRecord tenant, ResourceDriver driver) {
+    private Assessed assess(TenantRecord tenant, ResourceDriver driver, List<JournalEntry> journal) {
         String kind = driver.kind().stepName();
-        Optional<JournalEntry> entry = graph.registry.journal().entries(tenant.id()).stream()
+        Optional<JournalEntry> entry = journal.stream()
                 .filter(e -> e.kind() == driver.kind() && e.status() == JournalStatus.CREATED).reduce((a, b) -> b);
         String journalled = entry.map(JournalEntry::identifier).orElse(null);
         Optional<ResourceDescription> found;
