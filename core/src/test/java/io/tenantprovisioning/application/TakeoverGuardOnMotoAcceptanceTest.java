@@ -2,29 +2,19 @@ package io.tenantprovisioning.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tenantprovisioning.approval.Actor;
 import io.tenantprovisioning.approval.ApproverGroup;
 import io.tenantprovisioning.approval.Verdict;
-import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.engine.terraform.ProviderMirror;
-import io.tenantprovisioning.engine.terraform.TenantModule;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.registry.RequestPlan;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.objectstore.S3Connection;
 import io.tenantprovisioning.testing.TestServices;
-import io.tenantprovisioning.testing.ThrowawayRegistry;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -54,47 +42,32 @@ class TakeoverGuardOnMotoAcceptanceTest {
     @TempDir
     Path dataDir;
 
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private ThrowawayRegistry throwaway;
+    private TerraformOnMotoPlatform moto;
+    private List<String> log;
     private TenantPlatform platform;
-    private Settings settings;
     private S3Client s3;
     private IamClient iam;
 
     @BeforeEach
     void open() {
-        assumeTrue(ProviderMirror.fromSettings(TestServices.settings()).holds("hashicorp/aws"),
-                "no hashicorp/aws provider mirror (run scripts/provider-mirror.sh build; .ci/run does)");
-        throwaway = ThrowawayRegistry.create();
-        settings = TestServices.settingsIn(dataDir, Map.of(Setting.OBJECT_STORE, "s3",
-                Setting.TERRAFORM_MODULE_DIR, TenantModule.PROVIDERS_DIR,
-                Setting.REGISTRY_DB_SCHEMA, throwaway.schema()));
-        platform = TenantPlatform.open(settings, progress());
-        StaticCredentialsProvider admin = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
-                settings.requiredSecret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).reveal()));
-        s3 = S3Connection.fromSettings(settings).s3(admin);
-        iam = S3Connection.fromSettings(settings).iam(admin);
+        moto = new TerraformOnMotoPlatform(dataDir);
+        log = moto.log;
+        platform = moto.platform;
+        s3 = moto.s3;
+        iam = moto.iam;
     }
 
     @AfterEach
     void close() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (s3 != null) {
-            s3.close();
-            iam.close();
-        }
-        if (throwaway != null) {
-            throwaway.close();
+        if (moto != null) {
+            moto.close();
         }
     }
 
     @Test
     void aBucketMadeBetweenThePlanAndTheApprovedApplyIsRefusedAndSurvives() {
         Slug slug = TestServices.uniqueSlug("tflate");
-        String bucket = settings.string(Setting.BUCKET_PREFIX) + "-" + slug.value();
+        String bucket = moto.bucketOf(slug);
         PipelineOutcome waiting = platform.job().run(new RequestDraft(slug.value(), "silver", "us-east-1", "1500000",
                 "owner@takeover.example", "INTERNAL", "NONE", false, null, null), "requester@takeover.example",
                 EngineKind.TERRAFORM, progress());
@@ -136,6 +109,6 @@ class TakeoverGuardOnMotoAcceptanceTest {
     }
 
     private ProgressListener progress() {
-        return (step, message) -> log.add(step + ": " + message);
+        return moto.progress();
     }
 }

@@ -1,24 +1,15 @@
 package io.tenantprovisioning.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tenantprovisioning.config.Setting;
-import io.tenantprovisioning.config.Settings;
-import io.tenantprovisioning.engine.terraform.ProviderMirror;
-import io.tenantprovisioning.engine.terraform.TenantModule;
 import io.tenantprovisioning.model.EngineKind;
 import io.tenantprovisioning.model.TenantState;
 import io.tenantprovisioning.progress.ProgressListener;
 import io.tenantprovisioning.request.RequestDraft;
 import io.tenantprovisioning.request.Slug;
-import io.tenantprovisioning.resource.objectstore.S3Connection;
 import io.tenantprovisioning.testing.TestServices;
-import io.tenantprovisioning.testing.ThrowawayRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,47 +38,32 @@ class TerraformTakeoverGuardTest {
     @TempDir
     Path dataDir;
 
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private ThrowawayRegistry throwaway;
+    private TerraformOnMotoPlatform moto;
+    private List<String> log;
     private TenantPlatform platform;
-    private Settings settings;
     private S3Client s3;
     private IamClient iam;
 
     @BeforeEach
     void open() {
-        assumeTrue(ProviderMirror.fromSettings(TestServices.settings()).holds("hashicorp/aws"),
-                "no hashicorp/aws provider mirror (run scripts/provider-mirror.sh build; .ci/run does)");
-        throwaway = ThrowawayRegistry.create();
-        settings = TestServices.settingsIn(dataDir, Map.of(Setting.OBJECT_STORE, "s3",
-                Setting.TERRAFORM_MODULE_DIR, TenantModule.PROVIDERS_DIR,
-                Setting.REGISTRY_DB_SCHEMA, throwaway.schema()));
-        platform = TenantPlatform.open(settings, progress());
-        StaticCredentialsProvider admin = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                settings.string(Setting.S3_ADMIN_ACCESS_KEY_ID),
-                settings.requiredSecret(Setting.S3_ADMIN_SECRET_ACCESS_KEY).reveal()));
-        s3 = S3Connection.fromSettings(settings).s3(admin);
-        iam = S3Connection.fromSettings(settings).iam(admin);
+        moto = new TerraformOnMotoPlatform(dataDir);
+        log = moto.log;
+        platform = moto.platform;
+        s3 = moto.s3;
+        iam = moto.iam;
     }
 
     @AfterEach
     void close() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (s3 != null) {
-            s3.close();
-            iam.close();
-        }
-        if (throwaway != null) {
-            throwaway.close();
+        if (moto != null) {
+            moto.close();
         }
     }
 
     @Test
     void anUntaggedBucketOfTheTenantsNameIsRefusedBeforeThePlanAndSurvives() {
         Slug slug = TestServices.uniqueSlug("tfsquat");
-        String bucket = bucketOf(slug);
+        String bucket = moto.bucketOf(slug);
         s3.createBucket(r -> r.bucket(bucket));
         try {
             s3.putObject(r -> r.bucket(bucket).key("precious.txt"), RequestBody.fromString("not the tenant's"));
@@ -110,7 +84,7 @@ class TerraformTakeoverGuardTest {
     @Test
     void aBucketWithThisRegistrysMarkerForAnotherTenantIsRefusedAndSurvives() {
         Slug slug = TestServices.uniqueSlug("tfother");
-        String bucket = bucketOf(slug);
+        String bucket = moto.bucketOf(slug);
         Map<String, String> othersTags = platform.services().marker().stamp(Map.of(), Slug.of("someone-else"));
         s3.createBucket(r -> r.bucket(bucket));
         try {
@@ -167,10 +141,6 @@ class TerraformTakeoverGuardTest {
         assertThat(Files.exists(dataDir.resolve("terraform").resolve(slug.value()))).as("no working folder").isFalse();
     }
 
-    private String bucketOf(Slug slug) {
-        return settings.string(Setting.BUCKET_PREFIX) + "-" + slug.value();
-    }
-
     private Map<String, String> tagsOf(String bucket) {
         try {
             return s3.getBucketTagging(r -> r.bucket(bucket)).tagSet().stream()
@@ -182,6 +152,6 @@ class TerraformTakeoverGuardTest {
     }
 
     private ProgressListener progress() {
-        return (step, message) -> log.add(step + ": " + message);
+        return moto.progress();
     }
 }
